@@ -4,6 +4,7 @@
 // this from outside core/crypto.
 
 #include "core/Result.h"
+#include "core/crypto/KeyAlgorithm.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -85,6 +86,7 @@ int lastErrorReason();
 Error failure(const QString& context);
 
 QByteArray digest(const EVP_MD* md, QByteArrayView data);
+const EVP_MD* messageDigest(SignatureDigest digest);
 
 QString asn1StringToQString(const ASN1_STRING* s);
 QDateTime asn1TimeToDateTime(const ASN1_TIME* t);
