@@ -1,4 +1,86 @@
-int main()
+// certdesk-cli: the command-line twin of CertDesk. Wiring only: each verb is a CliCommand.
+
+#include "app/cli/CliCommand.h"
+#include "app/cli/ConvertCommand.h"
+#include "app/cli/CsrCommand.h"
+#include "app/cli/FingerprintCommand.h"
+#include "app/cli/GenerateCertificateCommand.h"
+#include "app/cli/IssueCommand.h"
+#include "app/cli/MatchCommand.h"
+#include "app/cli/ShowCommand.h"
+#include "core/crypto/CryptoVersion.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+using namespace certdesk;
+
+namespace {
+
+QString tr(const char* text)
 {
-    return 0;
+    return QCoreApplication::translate("certdesk-cli", text);
+}
+
+void printUsage(const std::vector<std::unique_ptr<cli::CliCommand>>& commands, FILE* stream)
+{
+    QString text = tr("Usage: certdesk-cli VERB [options]\n\n"
+                      "Make, inspect and convert the TLS certificates of OpenScape Business "
+                      "systems, offline.\n\nVerbs:\n");
+    for (const auto& c : commands)
+        text += QStringLiteral("  %1  %2\n").arg(c->name(), -12).arg(c->summary());
+    text += tr("\nRun 'certdesk-cli VERB --help' for a verb's options. Passphrases are read from "
+               "files (--passphrase-file FILE, '-' for standard input) or environment variables "
+               "(--passphrase-env VAR), never from the command line.\n");
+    std::fputs(text.toUtf8().constData(), stream);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("certdesk-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CERTDESK_VERSION));
+
+    std::vector<std::unique_ptr<cli::CliCommand>> commands;
+    commands.push_back(std::make_unique<cli::CsrCommand>());
+    commands.push_back(std::make_unique<cli::GenerateCertificateCommand>(
+        crypto::CertificateSpec::Profile::SelfSignedServer));
+    commands.push_back(std::make_unique<cli::GenerateCertificateCommand>(
+        crypto::CertificateSpec::Profile::CertificateAuthority));
+    commands.push_back(std::make_unique<cli::IssueCommand>());
+    commands.push_back(std::make_unique<cli::ShowCommand>());
+    commands.push_back(std::make_unique<cli::ConvertCommand>());
+    commands.push_back(std::make_unique<cli::MatchCommand>());
+    commands.push_back(std::make_unique<cli::FingerprintCommand>());
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty()) {
+        printUsage(commands, stderr);
+        return cli::ExitUsage;
+    }
+    const QString verb = args.takeFirst();
+    if (verb == QLatin1String("--help") || verb == QLatin1String("-h") || verb == QLatin1String("help")) {
+        printUsage(commands, stdout);
+        return cli::ExitOk;
+    }
+    if (verb == QLatin1String("--version")) {
+        std::printf("certdesk-cli %s (Qt %s, %s)\n", CERTDESK_VERSION, qVersion(),
+                    crypto::openSslVersion().toUtf8().constData());
+        return cli::ExitOk;
+    }
+    for (const auto& c : commands) {
+        if (c->name() == verb)
+            return c->run(args);
+    }
+    std::fputs(tr("certdesk-cli: unknown verb '%1'. Run 'certdesk-cli --help' for the list.\n")
+                   .arg(verb)
+                   .toUtf8()
+                   .constData(),
+               stderr);
+    return cli::ExitUsage;
 }

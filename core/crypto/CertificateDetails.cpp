@@ -332,14 +332,14 @@ QJsonObject CertificateDetails::toJson() const
     return o;
 }
 
-QList<QPair<QString, QString>> CertificateDetails::toLines() const
+QList<DetailLine> CertificateDetails::toLines() const
 {
-    QList<QPair<QString, QString>> lines;
+    QList<DetailLine> lines;
     const auto add = [&lines](const QString& label, const QString& value) {
-        lines.append({label, value});
+        lines.append({label, value, false});
     };
     const auto addName = [&](const QString& heading, const DistinguishedName& dn) {
-        add(heading, QString());
+        lines.append({heading, QString(), true});
         add(tr("  Country (C)"), dn.country);
         add(tr("  Organization (O)"), dn.organization);
         add(tr("  Organization Unit (OU)"), dn.organizationalUnit);

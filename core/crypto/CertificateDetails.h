@@ -17,6 +17,15 @@ class Certificate;
 class CertificateRequest;
 class PrivateKey;
 
+// One line of the View Certificate layout; headings ("Issued by CA", "Subject Name") have no
+// value and group the indented lines below them.
+struct DetailLine
+{
+    QString label;
+    QString value;
+    bool heading = false;
+};
+
 // What the Admin Portal's "View Certificate" page shows, plus what a careful technician also
 // wants to see. Fields that do not apply (a CSR has no validity) stay empty.
 struct CertificateDetails
@@ -55,7 +64,7 @@ struct CertificateDetails
 
     QJsonObject toJson() const;
     // The Admin Portal's layout as label/value lines, for `show` and the View page.
-    QList<QPair<QString, QString>> toLines() const;
+    QList<DetailLine> toLines() const;
 };
 
 QString colonHex(const QByteArray& bytes);
