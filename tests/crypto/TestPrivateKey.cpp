@@ -65,7 +65,7 @@ void TestPrivateKey::encryptedPemRoundTrip_data()
     QTest::addColumn<int>("kdf");
     QTest::addColumn<QString>("kdfName");
     QTest::newRow("pbkdf2") << int(PrivateKey::Kdf::Pbkdf2) << "PBKDF2";
-    QTest::newRow("scrypt") << int(PrivateKey::Kdf::Scrypt) << "id-scrypt";
+    QTest::newRow("scrypt") << int(PrivateKey::Kdf::Scrypt) << ":scrypt";
 }
 
 void TestPrivateKey::encryptedPemRoundTrip()
