@@ -1,5 +1,6 @@
 #include "app/cli/CsrCommand.h"
 
+#include "app/cli/StoreAccess.h"
 #include "core/crypto/AdminPortalFiles.h"
 #include "core/crypto/CertificateDetails.h"
 #include "core/crypto/CsrBuilder.h"
@@ -22,6 +23,9 @@ CsrCommand::CsrCommand()
     , m_noKeyUsage(QStringLiteral("no-key-usage"), tr("Do not request the key usage extension."))
     , m_noServerAuth(QStringLiteral("no-server-auth"),
                      tr("Do not request extended key usage serverAuth."))
+    , m_store(QStringLiteral("store"),
+              tr("Create the CSR as an entry of the local store (key encrypted under the store "
+                 "key) instead of writing files."))
 {
 }
 
@@ -40,6 +44,7 @@ void CsrCommand::addOptions(QCommandLineParser& parser)
     parser.addOption(m_noServerAuth);
     m_key.addTo(parser, true);
     m_output.addTo(parser);
+    parser.addOption(m_store);
 }
 
 Status CsrCommand::execute(const QCommandLineParser& parser)
@@ -64,8 +69,19 @@ Status CsrCommand::execute(const QCommandLineParser& parser)
     spec.requestServerAuth = !parser.isSet(m_noServerAuth);
 
     const bool newKey = !m_key.usesExistingKey(parser);
+    const bool toStore = parser.isSet(m_store);
     std::optional<KeyOptions::Protection> protection;
-    if (newKey) {
+    std::optional<store::CertificateStore> target;
+    if (toStore) {
+        auto opened = StoreAccess::open(true);
+        if (!opened)
+            return opened.error();
+        if (opened->find(*name))
+            return Error::failure(tr("An entry named \"%1\" already exists in the store. Choose "
+                                     "another name.")
+                                      .arg(*name));
+        target = std::move(*opened);
+    } else if (newKey) {
         auto p = m_key.protection(parser);
         if (!p)
             return p.error();
@@ -81,6 +97,18 @@ Status CsrCommand::execute(const QCommandLineParser& parser)
     auto request = crypto::CsrBuilder(spec).build(*key);
     if (!request)
         return request.error();
+
+    if (target) {
+        store::EntryMaterial material;
+        material.request = *request;
+        material.key = *key;
+        auto entry = target->add(*name, store::EntryType::CertificateRequest, material);
+        if (!entry)
+            return entry.error();
+        out(tr("Stored CSR \"%1\" (CN=%2, public key SHA-256 %3)")
+                .arg(entry->name, entry->commonName, entry->publicKeySha256));
+        return {};
+    }
 
     const QString csrPath = m_output.pathFor(parser, crypto::AdminPortalFiles::csr(*name));
     writer->add(csrPath, request->toPem());

@@ -24,6 +24,7 @@ private:
     QCommandLineOption m_name;
     QCommandLineOption m_noKeyUsage;
     QCommandLineOption m_noServerAuth;
+    QCommandLineOption m_store;
     SubjectOptions m_subject;
     KeyOptions m_key;
     OutputOptions m_output;

@@ -1,5 +1,6 @@
 #include "app/cli/GenerateCertificateCommand.h"
 
+#include "app/cli/StoreAccess.h"
 #include "core/crypto/AdminPortalFiles.h"
 #include "core/crypto/CertificateDetails.h"
 
@@ -24,6 +25,8 @@ GenerateCertificateCommand::GenerateCertificateCommand(crypto::CertificateSpec::
     : m_profile(profile)
     , m_name(QStringLiteral("name"),
              tr("Name of the Certificate: written as NAME.crt and NAME.key."), QStringLiteral("NAME"))
+    , m_store(QStringLiteral("store"),
+              tr("Create the certificate as an entry of the local store instead of writing files."))
     // A technician's own CA lives long (the Admin Portal suggests 10 years); server
     // certificates stay within the one year clients increasingly enforce.
     , m_validity(isCa(profile) ? 3650 : 365)
@@ -51,6 +54,7 @@ void GenerateCertificateCommand::addOptions(QCommandLineParser& parser)
     m_validity.addTo(parser);
     m_key.addTo(parser, true);
     m_output.addTo(parser);
+    parser.addOption(m_store);
 }
 
 Status GenerateCertificateCommand::execute(const QCommandLineParser& parser)
@@ -74,6 +78,34 @@ Status GenerateCertificateCommand::execute(const QCommandLineParser& parser)
     spec.digest = *digest;
     if (Status s = m_validity.apply(parser, spec); !s)
         return s;
+
+    if (parser.isSet(m_store)) {
+        auto target = StoreAccess::open(true);
+        if (!target)
+            return target.error();
+        if (target->find(*name))
+            return Error::failure(tr("An entry named \"%1\" already exists in the store. Choose "
+                                     "another name.")
+                                      .arg(*name));
+        auto key = m_key.key(parser);
+        if (!key)
+            return key.error();
+        auto certificate = crypto::CertificateBuilder(spec).selfSign(*key);
+        if (!certificate)
+            return certificate.error();
+        store::EntryMaterial material;
+        material.certificate = *certificate;
+        material.key = *key;
+        auto entry = target->add(*name, isCa(m_profile) ? store::EntryType::CaCertificate
+                                                        : store::EntryType::SelfSigned,
+                                 material);
+        if (!entry)
+            return entry.error();
+        out(tr("Stored \"%1\" (%2, valid until %3, SHA-256 %4)")
+                .arg(entry->name, store::entryTypeLabel(entry->type),
+                     entry->notAfter.toString(Qt::ISODate), entry->fingerprintSha256));
+        return {};
+    }
 
     auto protection = m_key.protection(parser);
     if (!protection)

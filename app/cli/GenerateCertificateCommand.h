@@ -25,6 +25,7 @@ protected:
 private:
     crypto::CertificateSpec::Profile m_profile;
     QCommandLineOption m_name;
+    QCommandLineOption m_store;
     SubjectOptions m_subject;
     ValidityOptions m_validity;
     KeyOptions m_key;

@@ -1,5 +1,6 @@
 #include "app/cli/IssueCommand.h"
 
+#include "app/cli/StoreAccess.h"
 #include "core/crypto/AdminPortalFiles.h"
 #include "core/crypto/CertificateBuilder.h"
 #include "core/crypto/CertificateDetails.h"
@@ -31,6 +32,11 @@ IssueCommand::IssueCommand()
              QStringLiteral("NAME"))
     , m_caCert(QStringLiteral("ca-cert"), tr("The issuing CA certificate (PEM/DER, chain allowed)."),
                QStringLiteral("FILE"))
+    , m_caEntry(QStringLiteral("ca"), tr("Take the issuing CA (and its key) from the store entry NAME."),
+                QStringLiteral("NAME"))
+    , m_store(QStringLiteral("store"),
+              tr("Create the issued certificate as an entry of the local store (with its key and "
+                 "the CA chain) instead of writing BasedOnNAME.p12."))
     , m_caKey(QStringLiteral("ca-key"), tr("The CA's private key."), QStringLiteral("FILE"))
     , m_caPassphrase(QStringLiteral("ca-"), tr("passphrase of the CA key"))
     , m_passphrase(QString(), tr("passphrase for encryption of the PKCS#12 file (7-32 characters)"))
@@ -64,6 +70,8 @@ void IssueCommand::addOptions(QCommandLineParser& parser)
     parser.addOption(m_name);
     parser.addOption(m_caCert);
     parser.addOption(m_caKey);
+    parser.addOption(m_caEntry);
+    parser.addOption(m_store);
     m_caPassphrase.addTo(parser);
     m_passphrase.addTo(parser);
     parser.addOption(m_format);
@@ -81,13 +89,20 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
     auto name = OutputOptions::checkedName(parser.value(m_name));
     if (!name)
         return name.error();
-    if (!parser.isSet(m_caCert) || !parser.isSet(m_caKey))
-        return Error::usage(tr("Give the issuing CA with --ca-cert FILE and --ca-key FILE."));
+    const bool caFromStore = parser.isSet(m_caEntry);
+    if (caFromStore == (parser.isSet(m_caCert) || parser.isSet(m_caKey))
+        || (!caFromStore && !(parser.isSet(m_caCert) && parser.isSet(m_caKey))))
+        return Error::usage(tr("Give the issuing CA either with --ca-cert FILE and --ca-key FILE, "
+                               "or as a store entry with --ca NAME."));
+    const bool toStore = parser.isSet(m_store);
     const int keySources = int(parser.isSet(m_key)) + int(parser.isSet(m_csr))
                            + int(parser.isSet(m_keyType));
     if (keySources > 1)
         return Error::usage(tr("Give only one of --key-type, --key and --csr."));
     const bool fromCsr = parser.isSet(m_csr);
+    if (toStore && fromCsr)
+        return Error::usage(tr("A certificate for a CSR has no key here: import it into the CSR's "
+                               "own entry with 'store import-signed' instead of --store."));
 
     const auto format = crypto::parsePkcs12Format(parser.value(m_format));
     if (!format)
@@ -98,7 +113,7 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
     if (!caPassphrase)
         return caPassphrase.error();
     std::optional<crypto::SecretBytes> bundlePassphrase;
-    if (!fromCsr) {
+    if (!fromCsr && !toStore) {
         auto p = m_passphrase.require(parser, tr("The PKCS#12 file needs a passphrase for "
                                                  "encryption"));
         if (!p)
@@ -145,18 +160,43 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
     if (Status s = m_validity.apply(parser, spec); !s)
         return s;
 
-    auto caFile = crypto::CryptoFile::load(parser.value(m_caCert));
-    if (!caFile)
-        return caFile.error();
-    const QList<crypto::Certificate> caChain = crypto::orderChain(caFile->certificates);
-    if (caChain.isEmpty())
-        return Error::failure(tr("%1 holds no CA certificate.").arg(parser.value(m_caCert)));
-    auto caKeyFile = crypto::CryptoFile::load(parser.value(m_caKey), ptr(*caPassphrase));
-    if (!caKeyFile)
-        return caKeyFile.error();
-    if (!caKeyFile->key)
-        return Error::failure(tr("%1 holds no private key. Give the CA's key with --ca-key.")
-                                  .arg(parser.value(m_caKey)));
+    std::optional<store::CertificateStore> localStore;
+    if (caFromStore || toStore) {
+        auto opened = StoreAccess::open(true);
+        if (!opened)
+            return opened.error();
+        if (toStore && opened->find(*name))
+            return Error::failure(tr("An entry named \"%1\" already exists in the store. Choose "
+                                     "another name.")
+                                      .arg(*name));
+        localStore = std::move(*opened);
+    }
+    QList<crypto::Certificate> caChain;
+    crypto::PrivateKey caKey;
+    if (caFromStore) {
+        auto ca = localStore->load(parser.value(m_caEntry), true);
+        if (!ca)
+            return ca.error();
+        if (ca->certificate.isNull() || !ca->key)
+            return Error::failure(tr("The store entry \"%1\" is not a CA certificate with a key.")
+                                      .arg(parser.value(m_caEntry)));
+        caChain = QList<crypto::Certificate>{ca->certificate} + ca->chain;
+        caKey = *ca->key;
+    } else {
+        auto caFile = crypto::CryptoFile::load(parser.value(m_caCert));
+        if (!caFile)
+            return caFile.error();
+        caChain = crypto::orderChain(caFile->certificates);
+        if (caChain.isEmpty())
+            return Error::failure(tr("%1 holds no CA certificate.").arg(parser.value(m_caCert)));
+        auto caKeyFile = crypto::CryptoFile::load(parser.value(m_caKey), ptr(*caPassphrase));
+        if (!caKeyFile)
+            return caKeyFile.error();
+        if (!caKeyFile->key)
+            return Error::failure(tr("%1 holds no private key. Give the CA's key with --ca-key.")
+                                      .arg(parser.value(m_caKey)));
+        caKey = *caKeyFile->key;
+    }
 
     auto writer = m_output.writer(parser);
     if (!writer)
@@ -191,9 +231,24 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
     }
 
     auto certificate =
-        crypto::CertificateBuilder(spec).issue(subjectPublicKey, caChain.first(), *caKeyFile->key);
+        crypto::CertificateBuilder(spec).issue(subjectPublicKey, caChain.first(), caKey);
     if (!certificate)
         return certificate.error();
+
+    if (toStore) {
+        store::EntryMaterial material;
+        material.certificate = *certificate;
+        material.chain = caChain;
+        material.key = subjectKey;
+        auto entry = localStore->add(*name, store::EntryType::CaSigned, material);
+        if (!entry)
+            return entry.error();
+        out(tr("Stored \"%1\" (%2 issued by %3, valid until %4, SHA-256 %5)")
+                .arg(entry->name, store::entryTypeLabel(entry->type),
+                     caChain.first().subjectCommonName(), entry->notAfter.toString(Qt::ISODate),
+                     entry->fingerprintSha256));
+        return {};
+    }
 
     QString path;
     if (fromCsr) {

@@ -26,6 +26,8 @@ protected:
 private:
     QCommandLineOption m_name;
     QCommandLineOption m_caCert;
+    QCommandLineOption m_caEntry;
+    QCommandLineOption m_store;
     QCommandLineOption m_caKey;
     PassphraseOption m_caPassphrase;
     PassphraseOption m_passphrase;

@@ -8,9 +8,13 @@
 #include "app/cli/IssueCommand.h"
 #include "app/cli/MatchCommand.h"
 #include "app/cli/ShowCommand.h"
+#include "app/cli/StoreEntryCommand.h"
+#include "app/cli/StoreImportCommand.h"
+#include "app/cli/StoreListCommand.h"
 #include "core/crypto/CryptoVersion.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <cstdio>
 #include <memory>
@@ -31,7 +35,7 @@ void printUsage(const std::vector<std::unique_ptr<cli::CliCommand>>& commands, F
                       "Make, inspect and convert the TLS certificates of OpenScape Business "
                       "systems, offline.\n\nVerbs:\n");
     for (const auto& c : commands)
-        text += QStringLiteral("  %1  %2\n").arg(c->name(), -12).arg(c->summary());
+        text += QStringLiteral("  %1  %2\n").arg(c->name(), -19).arg(c->summary());
     text += tr("\nRun 'certdesk-cli VERB --help' for a verb's options. Passphrases are read from "
                "files (--passphrase-file FILE, '-' for standard input) or environment variables "
                "(--passphrase-env VAR), never from the command line.\n");
@@ -45,6 +49,9 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("certdesk-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CERTDESK_VERSION));
+    // Libraries' debug chatter (QtKeychain logs every lookup) is not for the technician.
+    if (!qEnvironmentVariableIsSet("CERTDESK_DEBUG"))
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\n*.info=false"));
 
     std::vector<std::unique_ptr<cli::CliCommand>> commands;
     commands.push_back(std::make_unique<cli::CsrCommand>());
@@ -57,13 +64,23 @@ int main(int argc, char* argv[])
     commands.push_back(std::make_unique<cli::ConvertCommand>());
     commands.push_back(std::make_unique<cli::MatchCommand>());
     commands.push_back(std::make_unique<cli::FingerprintCommand>());
+    commands.push_back(std::make_unique<cli::StoreListCommand>());
+    commands.push_back(std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Show));
+    commands.push_back(std::make_unique<cli::StoreImportCommand>());
+    commands.push_back(std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::ImportSigned));
+    commands.push_back(std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Export));
+    commands.push_back(std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Rename));
+    commands.push_back(std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Delete));
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {
         printUsage(commands, stderr);
         return cli::ExitUsage;
     }
-    const QString verb = args.takeFirst();
+    QString verb = args.takeFirst();
+    // Two-word verbs: "store list", "store export" …
+    if (verb == QLatin1String("store") && !args.isEmpty() && !args.first().startsWith(QLatin1Char('-')))
+        verb += QLatin1Char(' ') + args.takeFirst();
     if (verb == QLatin1String("--help") || verb == QLatin1String("-h") || verb == QLatin1String("help")) {
         printUsage(commands, stdout);
         return cli::ExitOk;
