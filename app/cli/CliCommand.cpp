@@ -45,9 +45,11 @@ int CliCommand::run(const QStringList& arguments)
         return ExitUsage;
     }
     if (parser.isSet(help)) {
+        // Qt names argv[0] in the usage line; say the verb instead.
         QString text = parser.helpText();
-        text.replace(QStringLiteral("[options]"),
-                     QStringLiteral("[options] %1").arg(positionalSyntax()).trimmed());
+        const qsizetype firstLineEnd = text.indexOf(QLatin1Char('\n'));
+        text.replace(0, firstLineEnd,
+                     tr("Usage: certdesk-cli %1 [options] %2").arg(name(), positionalSyntax()).trimmed());
         std::fputs(text.toUtf8().constData(), stdout);
         return ExitOk;
     }
