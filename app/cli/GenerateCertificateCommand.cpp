@@ -103,7 +103,7 @@ Status GenerateCertificateCommand::execute(const QCommandLineParser& parser)
             return entry.error();
         out(tr("Stored \"%1\" (%2, valid until %3, SHA-256 %4)")
                 .arg(entry->name, store::entryTypeLabel(entry->type),
-                     entry->notAfter.toString(Qt::ISODate), entry->fingerprintSha256));
+                     entry->notAfter.toUTC().toString(Qt::ISODate), entry->fingerprintSha256));
         return {};
     }
 
@@ -134,7 +134,7 @@ Status GenerateCertificateCommand::execute(const QCommandLineParser& parser)
     const auto details = crypto::CertificateDetails::of(*certificate);
     out(tr("Wrote %1 (%2, serial %3, valid until %4, SHA-256 %5)")
             .arg(QDir::toNativeSeparators(certPath), details.certificateType, details.serialDecimal,
-                 details.notAfter.toString(Qt::ISODate), details.fingerprintSha256));
+                 details.notAfter.toUTC().toString(Qt::ISODate), details.fingerprintSha256));
     out(protection->passphrase
             ? tr("Wrote %1 (private key, encrypted)").arg(QDir::toNativeSeparators(keyPath))
             : tr("Wrote %1 (private key, NOT encrypted)").arg(QDir::toNativeSeparators(keyPath)));

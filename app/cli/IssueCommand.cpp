@@ -245,7 +245,7 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
             return entry.error();
         out(tr("Stored \"%1\" (%2 issued by %3, valid until %4, SHA-256 %5)")
                 .arg(entry->name, store::entryTypeLabel(entry->type),
-                     caChain.first().subjectCommonName(), entry->notAfter.toString(Qt::ISODate),
+                     caChain.first().subjectCommonName(), entry->notAfter.toUTC().toString(Qt::ISODate),
                      entry->fingerprintSha256));
         return {};
     }
@@ -276,7 +276,7 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
     out(tr("Wrote %1 (%2 issued by %3, serial %4, valid until %5, SHA-256 %6%7)")
             .arg(QDir::toNativeSeparators(path), details.certificateType,
                  caChain.first().subjectCommonName(), details.serialDecimal,
-                 details.notAfter.toString(Qt::ISODate), details.fingerprintSha256,
+                 details.notAfter.toUTC().toString(Qt::ISODate), details.fingerprintSha256,
                  fromCsr ? QString() : QStringLiteral(", PKCS#12 %1").arg(crypto::pkcs12FormatName(*format))));
     return {};
 }

@@ -50,7 +50,7 @@ Status MatchCommand::execute(const QCommandLineParser& parser)
     for (const QString& path : files) {
         auto file = crypto::CryptoFile::load(path, *passphrase ? &**passphrase : nullptr);
         if (!file)
-            return Error::failure(QStringLiteral("%1: %2").arg(path, file.error().message));
+            return file.error(); // names the file already
         const QList<crypto::Certificate> chain = crypto::orderChain(file->certificates);
         if (!chain.isEmpty())
             entries.append({tr("%1 (certificate)").arg(path), chain.first().publicKey()});

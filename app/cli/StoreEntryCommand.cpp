@@ -274,7 +274,7 @@ Status StoreEntryCommand::importSigned(const QString& entryName, const QString& 
         return entry.error();
     out(tr("\"%1\" is now a %2 (CN=%3, valid until %4, SHA-256 %5).")
             .arg(entry->name, store::entryTypeLabel(entry->type), entry->commonName,
-                 entry->notAfter.toString(Qt::ISODate), entry->fingerprintSha256));
+                 entry->notAfter.toUTC().toString(Qt::ISODate), entry->fingerprintSha256));
     return {};
 }
 

@@ -106,7 +106,7 @@ Status StoreImportCommand::execute(const QCommandLineParser& parser)
     const auto details = crypto::CertificateDetails::of(material.certificate);
     out(tr("Certificate: CN=%1, issued by %2, valid until %3").arg(details.subject.commonName,
                                                                   details.issuer->commonName,
-                                                                  details.notAfter.toString(Qt::ISODate)));
+                                                                  details.notAfter.toUTC().toString(Qt::ISODate)));
     out(tr("Fingerprint (SHA-256): %1").arg(details.fingerprintSha256));
     if (parser.isSet(m_fingerprintOnly))
         return {};

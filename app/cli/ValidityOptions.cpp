@@ -45,20 +45,19 @@ Result<QDateTime> ValidityOptions::parseGmt(const QString& text)
     if (t.endsWith(QLatin1Char('Z')) || t.endsWith(QLatin1Char('z')))
         t.chop(1);
     t.replace(QLatin1Char(' '), QLatin1Char('T'));
+    // Date and time are parsed apart and joined in UTC: parsing them together would go
+    // through local time, where a daylight-saving gap makes some GMT times "invalid".
     QDateTime dt;
-    if (t.size() == 10) {
-        const QDate d = QDate::fromString(t, Qt::ISODate);
-        if (d.isValid())
-            dt = QDateTime(d, QTime(0, 0), QTimeZone::utc());
-    } else {
-        for (const QString& format :
-             {QStringLiteral("yyyy-MM-ddTHH:mm:ss"), QStringLiteral("yyyy-MM-ddTHH:mm")}) {
-            dt = QDateTime::fromString(t, format);
-            if (dt.isValid()) {
-                dt.setTimeZone(QTimeZone::utc());
-                break;
-            }
-        }
+    const QDate date = QDate::fromString(t.left(10), Qt::ISODate);
+    if (date.isValid() && t.size() == 10) {
+        dt = QDateTime(date, QTime(0, 0), QTimeZone::utc());
+    } else if (date.isValid() && t.size() > 11 && t.at(10) == QLatin1Char('T')) {
+        const QString timePart = t.mid(11);
+        QTime time = QTime::fromString(timePart, QStringLiteral("HH:mm:ss"));
+        if (!time.isValid())
+            time = QTime::fromString(timePart, QStringLiteral("HH:mm"));
+        if (time.isValid())
+            dt = QDateTime(date, time, QTimeZone::utc());
     }
     if (!dt.isValid())
         return Error::usage(tr("\"%1\" is not a time CertDesk understands. Write it in GMT as "

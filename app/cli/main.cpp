@@ -1,5 +1,6 @@
 // certdesk-cli: the command-line twin of CertDesk. Wiring only: each verb is a CliCommand.
 
+#include "app/cli/CheckCommand.h"
 #include "app/cli/CliCommand.h"
 #include "app/cli/ConvertCommand.h"
 #include "app/cli/CsrCommand.h"
@@ -64,6 +65,7 @@ int main(int argc, char* argv[])
     commands.push_back(std::make_unique<cli::ConvertCommand>());
     commands.push_back(std::make_unique<cli::MatchCommand>());
     commands.push_back(std::make_unique<cli::FingerprintCommand>());
+    commands.push_back(std::make_unique<cli::CheckCommand>());
     commands.push_back(std::make_unique<cli::StoreListCommand>());
     commands.push_back(std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Show));
     commands.push_back(std::make_unique<cli::StoreImportCommand>());
