@@ -50,6 +50,9 @@ private slots:
     void storeKeyIsInTheKeychain();
     void listShowDeleteRename();
     void badInputLeavesStoreUnchanged();
+    void checkNamesTheBrokenRule_data();
+    void checkNamesTheBrokenRule();
+    void checkPassesCompliantCertificate();
 
 private:
     Run cli(const QStringList& args) { return run(m_cli, args, m_env); }
@@ -233,6 +236,87 @@ void TestStoreCli::badInputLeavesStoreUnchanged()
     QCOMPARE(r.exitCode, 2); // SHORT is not set
     QVERIFY(!QFile::exists(path(QStringLiteral("short.p12"))));
     QCOMPARE(readAll(QDir(m_home).filePath(QStringLiteral("store.json"))), index);
+}
+
+void TestStoreCli::checkNamesTheBrokenRule_data()
+{
+    QTest::addColumn<QStringList>("make");    // certdesk-cli or openssl arguments
+    QTest::addColumn<bool>("withOpenSsl");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("checkOptions");
+    QTest::addColumn<QString>("code");
+    const QString dir = m_work.path();
+    QTest::newRow("4096-bit key")
+        << QStringList{QStringLiteral("self-signed"), QStringLiteral("--name"), QStringLiteral("big"),
+                       QStringLiteral("--common-name"), QStringLiteral("big.example.com"),
+                       QStringLiteral("--san"), QStringLiteral("DNS:big.example.com"),
+                       QStringLiteral("--key-type"), QStringLiteral("rsa4096"),
+                       QStringLiteral("--no-encrypt-key"), QStringLiteral("--out-dir"), dir}
+        << false << QStringLiteral("big.crt") << QStringList{QStringLiteral("--profile"), QStringLiteral("osbiz-v3")}
+        << QStringLiteral("osbiz.key-length");
+    QTest::newRow("SHA-1 signature")
+        << QStringList{QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-sha1"),
+                       QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"), dir + QStringLiteral("/sha1.key"), QStringLiteral("-out"),
+                       dir + QStringLiteral("/sha1.crt"), QStringLiteral("-subj"), QStringLiteral("/CN=sha1.example.com"),
+                       QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:sha1.example.com"),
+                       QStringLiteral("-days"), QStringLiteral("100")}
+        << true << QStringLiteral("sha1.crt") << QStringList{QStringLiteral("--profile"), QStringLiteral("osbiz-v3,apple-tls")}
+        << QStringLiteral("osbiz.signature-algorithm");
+    QTest::newRow("two years, issued 2026, public CA")
+        << QStringList{QStringLiteral("issue"), QStringLiteral("--ca"), QStringLiteral("MyCa"),
+                       QStringLiteral("--name"), QStringLiteral("long"), QStringLiteral("--common-name"),
+                       QStringLiteral("long.example.com"), QStringLiteral("--san"), QStringLiteral("DNS:long.example.com"),
+                       QStringLiteral("--not-before"), QStringLiteral("2026-06-01"), QStringLiteral("--not-after"),
+                       QStringLiteral("2028-06-01"), QStringLiteral("--csr"), dir + QStringLiteral("/req.csr"),
+                       QStringLiteral("--out-dir"), dir}
+        << false << QStringLiteral("long.crt")
+        << QStringList{QStringLiteral("--profile"), QStringLiteral("cabf-2026,apple-tls"), QStringLiteral("--public")}
+        << QStringLiteral("cabf.validity");
+    QTest::newRow("no SAN")
+        << QStringList{QStringLiteral("self-signed"), QStringLiteral("--name"), QStringLiteral("nosan"),
+                       QStringLiteral("--common-name"), QStringLiteral("nosan.example.com"),
+                       QStringLiteral("--no-encrypt-key"), QStringLiteral("--out-dir"), dir}
+        << false << QStringLiteral("nosan.crt") << QStringList{QStringLiteral("--profile"), QStringLiteral("apple-tls")}
+        << QStringLiteral("apple.san-dns");
+}
+
+void TestStoreCli::checkNamesTheBrokenRule()
+{
+    QFETCH(QStringList, make);
+    QFETCH(bool, withOpenSsl);
+    QFETCH(QString, file);
+    QFETCH(QStringList, checkOptions);
+    QFETCH(QString, code);
+    const Run made = withOpenSsl ? run(QStringLiteral("openssl"), make) : cli(make);
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    const Run checked = cli(QStringList{QStringLiteral("check"), path(file), QStringLiteral("--json")} + checkOptions);
+    QCOMPARE(checked.exitCode, 1);
+    const QJsonObject report = QJsonDocument::fromJson(checked.out.toUtf8()).object();
+    QStringList errors;
+    for (const QJsonValue& f : report.value(QStringLiteral("findings")).toArray()) {
+        if (f.toObject().value(QStringLiteral("severity")).toString() == QLatin1String("error"))
+            errors << f.toObject().value(QStringLiteral("code")).toString();
+    }
+    QVERIFY2(errors.contains(code), qPrintable(errors.join(QLatin1Char(','))));
+    // The text form names the rule too, with its fix.
+    const Run text = cli(QStringList{QStringLiteral("check"), path(file)} + checkOptions);
+    QVERIFY(text.out.contains(code));
+    QVERIFY(text.out.contains(QStringLiteral("Fix:")));
+}
+
+void TestStoreCli::checkPassesCompliantCertificate()
+{
+    Run r = cli({QStringLiteral("issue"), QStringLiteral("--ca"), QStringLiteral("MyCa"), QStringLiteral("--store"),
+                 QStringLiteral("--name"), QStringLiteral("good"), QStringLiteral("--common-name"),
+                 QStringLiteral("good.example.com"), QStringLiteral("--san"), QStringLiteral("DNS:good.example.com")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = cli({QStringLiteral("check"), QStringLiteral("good"), QStringLiteral("--profile"),
+             QStringLiteral("osbiz-v3,apple-tls,expiry"), QStringLiteral("--private"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(report.value(QStringLiteral("errors")).toInt(), 0);
+    QVERIFY(report.value(QStringLiteral("passed")).toBool());
 }
 
 QTEST_GUILESS_MAIN(TestStoreCli)
