@@ -151,8 +151,8 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
             spec.subjectAltNames = request.subjectAltNames();
     }
     // Subject fields given on the command line win over the request's.
-    if (!fromCsr || m_subject.hasSubject(parser)) {
-        auto subject = m_subject.subject(parser);
+    {
+        auto subject = m_subject.subject(parser, spec.subject);
         if (!subject)
             return subject.error();
         spec.subject = *subject;

@@ -39,26 +39,26 @@ void SubjectOptions::addTo(QCommandLineParser& parser) const
         parser.addOption(*o);
 }
 
-bool SubjectOptions::hasSubject(const QCommandLineParser& parser) const
-{
-    for (const QCommandLineOption* o :
-         {&m_country, &m_org, &m_orgUnit, &m_commonName, &m_state, &m_locality, &m_email}) {
-        if (parser.isSet(*o))
-            return true;
-    }
-    return false;
-}
-
 Result<crypto::DistinguishedName> SubjectOptions::subject(const QCommandLineParser& parser) const
 {
-    crypto::DistinguishedName dn;
-    dn.country = parser.value(m_country).trimmed().toUpper();
-    dn.state = parser.value(m_state).trimmed();
-    dn.locality = parser.value(m_locality).trimmed();
-    dn.organization = parser.value(m_org).trimmed();
-    dn.organizationalUnit = parser.value(m_orgUnit).trimmed();
-    dn.commonName = parser.value(m_commonName).trimmed();
-    dn.email = parser.value(m_email).trimmed();
+    return subject(parser, crypto::DistinguishedName());
+}
+
+Result<crypto::DistinguishedName> SubjectOptions::subject(const QCommandLineParser& parser,
+                                                          crypto::DistinguishedName dn) const
+{
+    const auto take = [&parser](const QCommandLineOption& option, QString& field) {
+        if (parser.isSet(option))
+            field = parser.value(option).trimmed();
+    };
+    take(m_country, dn.country);
+    dn.country = dn.country.toUpper();
+    take(m_state, dn.state);
+    take(m_locality, dn.locality);
+    take(m_org, dn.organization);
+    take(m_orgUnit, dn.organizationalUnit);
+    take(m_commonName, dn.commonName);
+    take(m_email, dn.email);
     if (Status s = dn.validate(); !s)
         return Error::usage(s.error().message);
     return dn;

@@ -19,8 +19,10 @@ public:
     SubjectOptions();
     void addTo(QCommandLineParser& parser) const;
 
-    bool hasSubject(const QCommandLineParser& parser) const;
     Result<crypto::DistinguishedName> subject(const QCommandLineParser& parser) const;
+    // `base` (e.g. a CSR's subject) with the fields given on the command line replaced.
+    Result<crypto::DistinguishedName> subject(const QCommandLineParser& parser,
+                                              crypto::DistinguishedName base) const;
     Result<QList<crypto::GeneralName>> subjectAltNames(const QCommandLineParser& parser) const;
     Result<crypto::SignatureDigest> digest(const QCommandLineParser& parser) const;
 

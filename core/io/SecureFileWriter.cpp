@@ -69,7 +69,7 @@ Status SecureFileWriter::commit()
         for (const Pending& p : m_files) {
             if (QFileInfo::exists(p.path))
                 return Error::failure(tr("%1 already exists. Choose another name or output "
-                                         "folder, or remove the file first.")
+                                         "folder, or replace it on purpose (--force in the CLI).")
                                           .arg(QDir::toNativeSeparators(p.path)));
         }
     }
