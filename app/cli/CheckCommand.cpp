@@ -99,7 +99,8 @@ Status CheckCommand::execute(const QCommandLineParser& parser)
 
     const policy::ComplianceReport report = profiles->check(subject);
     if (parser.isSet(m_json))
-        out(QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented)).trimmed());
+        out(QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented))
+                .trimmed());
     else
         out(report.toText());
     if (report.hasErrors())

@@ -48,8 +48,9 @@ int CliCommand::run(const QStringList& arguments)
         // Qt names argv[0] in the usage line; say the verb instead.
         QString text = parser.helpText();
         const qsizetype firstLineEnd = text.indexOf(QLatin1Char('\n'));
-        text.replace(0, firstLineEnd,
-                     tr("Usage: certdesk-cli %1 [options] %2").arg(name(), positionalSyntax()).trimmed());
+        text.replace(
+            0, firstLineEnd,
+            tr("Usage: certdesk-cli %1 [options] %2").arg(name(), positionalSyntax()).trimmed());
         std::fputs(text.toUtf8().constData(), stdout);
         return ExitOk;
     }

@@ -148,14 +148,16 @@ Status ConvertCommand::execute(const QCommandLineParser& parser)
                                       .arg(input)
                                       .arg(chain.size())
                                       .arg(file->key ? tr("a key") : tr("no key")));
-        auto name = OutputOptions::checkedName(parser.isSet(m_name) ? parser.value(m_name)
-                                                                     : QFileInfo(input).completeBaseName());
+        auto name = OutputOptions::checkedName(
+            parser.isSet(m_name) ? parser.value(m_name) : QFileInfo(input).completeBaseName());
         if (!name)
             return name.error();
-        const QString dir = parser.isSet(QStringLiteral("out-dir")) ? parser.value(QStringLiteral("out-dir"))
-                                                                    : QDir::currentPath();
+        const QString dir = parser.isSet(QStringLiteral("out-dir"))
+                                ? parser.value(QStringLiteral("out-dir"))
+                                : QDir::currentPath();
         if (!QFileInfo(dir).isDir())
-            return Error::usage(tr("The output folder %1 does not exist. Create it first.").arg(dir));
+            return Error::usage(
+                tr("The output folder %1 does not exist. Create it first.").arg(dir));
         QByteArray certs;
         for (const crypto::Certificate& c : chain)
             certs += c.toPem();
@@ -205,8 +207,8 @@ Status ConvertCommand::execute(const QCommandLineParser& parser)
                 }
             }
         } else { // der: one object per file
-            const int objects = int(!chain.isEmpty()) + int(!file->requests.isEmpty())
-                                + int(file->key.has_value());
+            const int objects =
+                int(!chain.isEmpty()) + int(!file->requests.isEmpty()) + int(file->key.has_value());
             if (objects > 1 || chain.size() > 1)
                 return Error::usage(tr("DER holds a single object but %1 holds several. Use "
                                        "--split or --to pem, or convert the parts one by one.")

@@ -18,7 +18,8 @@ QString tr(const char* text)
 } // namespace
 
 CsrCommand::CsrCommand()
-    : m_name(QStringLiteral("name"), tr("Certificate Request Name: the CSR is written as NAME.csr."),
+    : m_name(QStringLiteral("name"),
+             tr("Certificate Request Name: the CSR is written as NAME.csr."),
              QStringLiteral("NAME"))
     , m_noKeyUsage(QStringLiteral("no-key-usage"), tr("Do not request the key usage extension."))
     , m_noServerAuth(QStringLiteral("no-server-auth"),
@@ -126,11 +127,15 @@ Status CsrCommand::execute(const QCommandLineParser& parser)
     const auto details = crypto::CertificateDetails::of(*request);
     out(tr("Wrote %1 (%2, %3, public key SHA-256 %4)")
             .arg(QDir::toNativeSeparators(csrPath), details.signatureAlgorithm,
-                 QStringLiteral("%1 %2").arg(details.publicKeyAlgorithm).arg(details.publicKeyLength),
+                 QStringLiteral("%1 %2")
+                     .arg(details.publicKeyAlgorithm)
+                     .arg(details.publicKeyLength),
                  details.publicKeySha256));
     if (newKey)
-        out(protection->passphrase ? tr("Wrote %1 (private key, encrypted)").arg(QDir::toNativeSeparators(keyPath))
-                                   : tr("Wrote %1 (private key, NOT encrypted)").arg(QDir::toNativeSeparators(keyPath)));
+        out(protection->passphrase
+                ? tr("Wrote %1 (private key, encrypted)").arg(QDir::toNativeSeparators(keyPath))
+                : tr("Wrote %1 (private key, NOT encrypted)")
+                      .arg(QDir::toNativeSeparators(keyPath)));
     return {};
 }
 

@@ -32,7 +32,8 @@ QString FingerprintCommand::summary() const
 
 void FingerprintCommand::addOptions(QCommandLineParser& parser)
 {
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("Certificate, CSR, key or PKCS#12 file."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 tr("Certificate, CSR, key or PKCS#12 file."));
     m_passphrase.addTo(parser);
     parser.addOption(m_sha1);
     parser.addOption(m_json);
@@ -54,11 +55,12 @@ Status FingerprintCommand::execute(const QCommandLineParser& parser)
     for (const crypto::Certificate& c : crypto::orderChain(file->certificates)) {
         const QString sha256 = crypto::colonHex(c.sha256Fingerprint());
         const QString sha1 = crypto::colonHex(c.sha1Fingerprint());
-        json.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("certificate")},
-                                {QStringLiteral("commonName"), c.subjectCommonName()},
-                                {QStringLiteral("fingerprintSha256"), sha256},
-                                {QStringLiteral("fingerprintSha1"), sha1},
-                                {QStringLiteral("publicKeySha256"), crypto::colonHex(c.publicKey().sha256())}});
+        json.append(QJsonObject{
+            {QStringLiteral("kind"), QStringLiteral("certificate")},
+            {QStringLiteral("commonName"), c.subjectCommonName()},
+            {QStringLiteral("fingerprintSha256"), sha256},
+            {QStringLiteral("fingerprintSha1"), sha1},
+            {QStringLiteral("publicKeySha256"), crypto::colonHex(c.publicKey().sha256())}});
         if (!parser.isSet(m_json)) {
             out(QStringLiteral("SHA256 Fingerprint=%1  CN=%2").arg(sha256, c.subjectCommonName()));
             if (parser.isSet(m_sha1))
@@ -67,7 +69,8 @@ Status FingerprintCommand::execute(const QCommandLineParser& parser)
     }
     const auto addKey = [&](const QString& kind, const crypto::PublicKey& key) {
         const QString sha = crypto::colonHex(key.sha256());
-        json.append(QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("publicKeySha256"), sha}});
+        json.append(
+            QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("publicKeySha256"), sha}});
         if (!parser.isSet(m_json))
             out(QStringLiteral("Public key SHA256=%1  (%2)").arg(sha, kind));
     };

@@ -24,7 +24,8 @@ bool isCa(crypto::CertificateSpec::Profile profile)
 GenerateCertificateCommand::GenerateCertificateCommand(crypto::CertificateSpec::Profile profile)
     : m_profile(profile)
     , m_name(QStringLiteral("name"),
-             tr("Name of the Certificate: written as NAME.crt and NAME.key."), QStringLiteral("NAME"))
+             tr("Name of the Certificate: written as NAME.crt and NAME.key."),
+             QStringLiteral("NAME"))
     , m_store(QStringLiteral("store"),
               tr("Create the certificate as an entry of the local store instead of writing files."))
     // A technician's own CA lives long (the Admin Portal suggests 10 years); server
@@ -96,9 +97,9 @@ Status GenerateCertificateCommand::execute(const QCommandLineParser& parser)
         store::EntryMaterial material;
         material.certificate = *certificate;
         material.key = *key;
-        auto entry = target->add(*name, isCa(m_profile) ? store::EntryType::CaCertificate
-                                                        : store::EntryType::SelfSigned,
-                                 material);
+        auto entry = target->add(
+            *name, isCa(m_profile) ? store::EntryType::CaCertificate : store::EntryType::SelfSigned,
+            material);
         if (!entry)
             return entry.error();
         out(tr("Stored \"%1\" (%2, valid until %3, SHA-256 %4)")

@@ -30,9 +30,10 @@ IssueCommand::IssueCommand()
     : m_name(QStringLiteral("name"),
              tr("Name of the Certificate: the bundle is written as BasedOnNAME.p12."),
              QStringLiteral("NAME"))
-    , m_caCert(QStringLiteral("ca-cert"), tr("The issuing CA certificate (PEM/DER, chain allowed)."),
-               QStringLiteral("FILE"))
-    , m_caEntry(QStringLiteral("ca"), tr("Take the issuing CA (and its key) from the store entry NAME."),
+    , m_caCert(QStringLiteral("ca-cert"),
+               tr("The issuing CA certificate (PEM/DER, chain allowed)."), QStringLiteral("FILE"))
+    , m_caEntry(QStringLiteral("ca"),
+                tr("Take the issuing CA (and its key) from the store entry NAME."),
                 QStringLiteral("NAME"))
     , m_store(QStringLiteral("store"),
               tr("Create the issued certificate as an entry of the local store (with its key and "
@@ -48,7 +49,8 @@ IssueCommand::IssueCommand()
                 tr("Key to generate: rsa2048 (default; the only one the PBX accepts), rsa3072, "
                    "rsa4096, ec-p256, ec-p384."),
                 QStringLiteral("TYPE"), QStringLiteral("rsa2048"))
-    , m_key(QStringLiteral("key"), tr("Re-issue for this existing private key instead of a new one."),
+    , m_key(QStringLiteral("key"),
+            tr("Re-issue for this existing private key instead of a new one."),
             QStringLiteral("FILE"))
     , m_keyPassphrase(QStringLiteral("key-"), tr("passphrase of the --key file"))
     , m_csr(QStringLiteral("csr"),
@@ -90,13 +92,13 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
     if (!name)
         return name.error();
     const bool caFromStore = parser.isSet(m_caEntry);
-    if (caFromStore == (parser.isSet(m_caCert) || parser.isSet(m_caKey))
-        || (!caFromStore && !(parser.isSet(m_caCert) && parser.isSet(m_caKey))))
+    if (caFromStore == (parser.isSet(m_caCert) || parser.isSet(m_caKey)) ||
+        (!caFromStore && !(parser.isSet(m_caCert) && parser.isSet(m_caKey))))
         return Error::usage(tr("Give the issuing CA either with --ca-cert FILE and --ca-key FILE, "
                                "or as a store entry with --ca NAME."));
     const bool toStore = parser.isSet(m_store);
-    const int keySources = int(parser.isSet(m_key)) + int(parser.isSet(m_csr))
-                           + int(parser.isSet(m_keyType));
+    const int keySources =
+        int(parser.isSet(m_key)) + int(parser.isSet(m_csr)) + int(parser.isSet(m_keyType));
     if (keySources > 1)
         return Error::usage(tr("Give only one of --key-type, --key and --csr."));
     const bool fromCsr = parser.isSet(m_csr);
@@ -140,7 +142,8 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
         if (!file)
             return file.error();
         if (file->requests.isEmpty())
-            return Error::failure(tr("%1 holds no certificate signing request.").arg(parser.value(m_csr)));
+            return Error::failure(
+                tr("%1 holds no certificate signing request.").arg(parser.value(m_csr)));
         request = file->requests.first();
         if (!request.verifySignature())
             return Error::failure(tr("The signature of the request in %1 does not verify: the "
@@ -245,8 +248,8 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
             return entry.error();
         out(tr("Stored \"%1\" (%2 issued by %3, valid until %4, SHA-256 %5)")
                 .arg(entry->name, store::entryTypeLabel(entry->type),
-                     caChain.first().subjectCommonName(), entry->notAfter.toUTC().toString(Qt::ISODate),
-                     entry->fingerprintSha256));
+                     caChain.first().subjectCommonName(),
+                     entry->notAfter.toUTC().toString(Qt::ISODate), entry->fingerprintSha256));
         return {};
     }
 
@@ -277,7 +280,8 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
             .arg(QDir::toNativeSeparators(path), details.certificateType,
                  caChain.first().subjectCommonName(), details.serialDecimal,
                  details.notAfter.toUTC().toString(Qt::ISODate), details.fingerprintSha256,
-                 fromCsr ? QString() : QStringLiteral(", PKCS#12 %1").arg(crypto::pkcs12FormatName(*format))));
+                 fromCsr ? QString()
+                         : QStringLiteral(", PKCS#12 %1").arg(crypto::pkcs12FormatName(*format))));
     return {};
 }
 

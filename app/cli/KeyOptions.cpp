@@ -19,13 +19,15 @@ KeyOptions::KeyOptions()
                 tr("Key to generate: rsa2048 (default; the only one the PBX accepts), rsa3072, "
                    "rsa4096, ec-p256, ec-p384."),
                 QStringLiteral("TYPE"), QStringLiteral("rsa2048"))
-    , m_existingKey(QStringLiteral("key"), tr("Use this existing private key instead of a new one."),
+    , m_existingKey(QStringLiteral("key"),
+                    tr("Use this existing private key instead of a new one."),
                     QStringLiteral("FILE"))
     , m_existingKeyPassphrase(QStringLiteral("key-"), tr("passphrase of the --key file"))
     , m_passphrase(QString(), tr("passphrase that encrypts the written key (7-32 characters)"))
     , m_noEncrypt(QStringLiteral("no-encrypt-key"),
                   tr("Write the private key unencrypted (only if you must; keep it safe)."))
-    , m_kdf(QStringLiteral("kdf"), tr("Key derivation for the encrypted key: pbkdf2 (default) or scrypt."),
+    , m_kdf(QStringLiteral("kdf"),
+            tr("Key derivation for the encrypted key: pbkdf2 (default) or scrypt."),
             QStringLiteral("KDF"), QStringLiteral("pbkdf2"))
 {
 }
@@ -84,7 +86,7 @@ Result<KeyOptions::Protection> KeyOptions::protection(const QCommandLineParser& 
     if (kdf != QLatin1String("pbkdf2") && kdf != QLatin1String("scrypt"))
         return Error::usage(tr("--kdf takes pbkdf2 or scrypt."));
     protection.kdf = kdf == QLatin1String("scrypt") ? crypto::PrivateKey::Kdf::Scrypt
-                                                     : crypto::PrivateKey::Kdf::Pbkdf2;
+                                                    : crypto::PrivateKey::Kdf::Pbkdf2;
     auto passphrase = m_passphrase.require(
         parser, tr("The private key is written encrypted and needs a passphrase (or "
                    "--no-encrypt-key to write it unencrypted)"));

@@ -68,10 +68,11 @@ Status MatchCommand::execute(const QCommandLineParser& parser)
             mismatched << e.label;
     }
     if (!mismatched.isEmpty())
-        return Error::failure(tr("No match: %1 has a different public key than %2. The key does "
-                                 "not belong to that certificate/request; find the matching "
-                                 "file.")
-                                  .arg(mismatched.join(QStringLiteral(", ")), entries.first().label));
+        return Error::failure(
+            tr("No match: %1 has a different public key than %2. The key does "
+               "not belong to that certificate/request; find the matching "
+               "file.")
+                .arg(mismatched.join(QStringLiteral(", ")), entries.first().label));
     out(tr("All %1 share one public key: they match.").arg(entries.size()));
     return {};
 }

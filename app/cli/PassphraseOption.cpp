@@ -31,7 +31,8 @@ Result<crypto::SecretBytes> readStdin()
         buffer.push_back(static_cast<char>(c));
     if (!buffer.empty() && buffer.back() == '\r')
         buffer.pop_back();
-    line = crypto::SecretBytes(QByteArrayView(buffer.data(), static_cast<qsizetype>(buffer.size())));
+    line =
+        crypto::SecretBytes(QByteArrayView(buffer.data(), static_cast<qsizetype>(buffer.size())));
     std::fill(buffer.begin(), buffer.end(), '\0');
     return line;
 }
@@ -75,8 +76,8 @@ PassphraseOption::read(const QCommandLineParser& parser) const
         } else {
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
-                return Error::usage(tr("Cannot read the passphrase file %1: %2.")
-                                        .arg(path, file.errorString()));
+                return Error::usage(
+                    tr("Cannot read the passphrase file %1: %2.").arg(path, file.errorString()));
             QByteArray bytes = file.readAll();
             // The first line only: files written by editors end with a newline.
             const qsizetype newline = bytes.indexOf('\n');

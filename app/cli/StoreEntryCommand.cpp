@@ -35,7 +35,8 @@ StoreEntryCommand::StoreEntryCommand(Action action)
     , m_noEncrypt(QStringLiteral("no-encrypt-key"),
                   tr("Write the private key unencrypted (only if you must; keep it safe)."))
     , m_force(QStringLiteral("force"), tr("Replace files that already exist."))
-    , m_passphrase(QString(), tr("passphrase for the exported PKCS#12 file or key (7-32 characters)"))
+    , m_passphrase(QString(),
+                   tr("passphrase for the exported PKCS#12 file or key (7-32 characters)"))
 {
 }
 
@@ -169,7 +170,8 @@ Status StoreEntryCommand::show(const QString& entryName, const QCommandLineParse
     for (const crypto::DetailLine& line : details.toLines())
         out(line.heading ? line.label : QStringLiteral("%1: %2").arg(line.label, line.value));
     for (const crypto::Certificate& c : material->chain)
-        out(tr("Chain: %1 (SHA-256 %2)").arg(c.subjectCommonName(), crypto::colonHex(c.sha256Fingerprint())));
+        out(tr("Chain: %1 (SHA-256 %2)")
+                .arg(c.subjectCommonName(), crypto::colonHex(c.sha256Fingerprint())));
     out(tr("Private key: %1").arg(entry->hasKey ? tr("stored, encrypted") : tr("none")));
     return {};
 }
@@ -188,9 +190,10 @@ Status StoreEntryCommand::exportEntry(const QString& entryName, const QCommandLi
 
     std::optional<crypto::SecretBytes> passphrase;
     if (toP12 || (parser.isSet(m_keyOut) && !parser.isSet(m_noEncrypt))) {
-        auto p = m_passphrase.require(parser, toP12 ? tr("The PKCS#12 file needs a passphrase")
-                                                    : tr("The exported key is encrypted and "
-                                                         "needs a passphrase (or --no-encrypt-key)"));
+        auto p =
+            m_passphrase.require(parser, toP12 ? tr("The PKCS#12 file needs a passphrase")
+                                               : tr("The exported key is encrypted and "
+                                                    "needs a passphrase (or --no-encrypt-key)"));
         if (!p)
             return p.error();
         if (Status s = crypto::checkPkcs12Passphrase(*p); !s)

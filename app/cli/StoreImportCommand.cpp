@@ -17,13 +17,16 @@ QString tr(const char* text)
 } // namespace
 
 StoreImportCommand::StoreImportCommand()
-    : m_name(QStringLiteral("name"), tr("Name of the Certificate in the store."), QStringLiteral("NAME"))
-    , m_p12(QStringLiteral("p12"), tr("PKCS#12 file (.p12/.pfx) to import."), QStringLiteral("FILE"))
+    : m_name(QStringLiteral("name"), tr("Name of the Certificate in the store."),
+             QStringLiteral("NAME"))
+    , m_p12(QStringLiteral("p12"), tr("PKCS#12 file (.p12/.pfx) to import."),
+            QStringLiteral("FILE"))
     , m_cert(QStringLiteral("cert"), tr("Certificate file (.cer/.crt/.pem, chain allowed)."),
              QStringLiteral("FILE"))
     , m_key(QStringLiteral("key"), tr("Its private key file (.key/.pem)."), QStringLiteral("FILE"))
-    , m_fingerprintOnly(QStringLiteral("fingerprint-only"),
-                        tr("View Fingerprint of Certificate: show what would be imported and stop."))
+    , m_fingerprintOnly(
+          QStringLiteral("fingerprint-only"),
+          tr("View Fingerprint of Certificate: show what would be imported and stop."))
     , m_notes(QStringLiteral("notes"), tr("A note kept with the entry."), QStringLiteral("TEXT"))
     , m_passphrase(QString(), tr("passphrase of the PKCS#12 file or key (7-32 characters)"))
 {
@@ -73,7 +76,8 @@ Status StoreImportCommand::execute(const QCommandLineParser& parser)
         if (!file)
             return file.error();
         if (file->certificates.isEmpty() || !file->key)
-            return Error::failure(tr("The PKCS#12 file must hold a certificate and its private key."));
+            return Error::failure(
+                tr("The PKCS#12 file must hold a certificate and its private key."));
         const QList<crypto::Certificate> chain = crypto::orderChain(file->certificates);
         material.certificate = chain.first();
         material.chain = chain.mid(1);
@@ -104,9 +108,9 @@ Status StoreImportCommand::execute(const QCommandLineParser& parser)
                                  "certificate's CSR."));
 
     const auto details = crypto::CertificateDetails::of(material.certificate);
-    out(tr("Certificate: CN=%1, issued by %2, valid until %3").arg(details.subject.commonName,
-                                                                  details.issuer->commonName,
-                                                                  details.notAfter.toUTC().toString(Qt::ISODate)));
+    out(tr("Certificate: CN=%1, issued by %2, valid until %3")
+            .arg(details.subject.commonName, details.issuer->commonName,
+                 details.notAfter.toUTC().toString(Qt::ISODate)));
     out(tr("Fingerprint (SHA-256): %1").arg(details.fingerprintSha256));
     if (parser.isSet(m_fingerprintOnly))
         return {};

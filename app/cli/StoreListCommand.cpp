@@ -58,11 +58,11 @@ Status StoreListCommand::execute(const QCommandLineParser& parser)
             if (store::isServerCertificateList(e.type) != serverList)
                 continue;
             ++shown;
-            const QString validity = e.notAfter.isValid()
-                                         ? tr("until %1 (%2 days)")
-                                               .arg(e.notAfter.toString(QStringLiteral("yyyy-MM-dd")))
-                                               .arg(now.daysTo(e.notAfter))
-                                         : tr("awaiting the CA's answer");
+            const QString validity =
+                e.notAfter.isValid() ? tr("until %1 (%2 days)")
+                                           .arg(e.notAfter.toString(QStringLiteral("yyyy-MM-dd")))
+                                           .arg(now.daysTo(e.notAfter))
+                                     : tr("awaiting the CA's answer");
             out(QStringLiteral("  %1  [%2]  CN=%3  %4")
                     .arg(e.name, store::entryTypeLabel(e.type), e.commonName, validity));
         }

@@ -26,16 +26,16 @@ SubjectOptions::SubjectOptions()
             tr("Subject Alternative Name, repeatable: DNS:name, IP:address (v4 or v6), "
                "EMAIL:address or URI:uri."),
             QStringLiteral("TYPE:VALUE"))
-    , m_sig(QStringLiteral("sig"), tr("Type of signature algorithm: sha256 (default), sha384, sha512."),
+    , m_sig(QStringLiteral("sig"),
+            tr("Type of signature algorithm: sha256 (default), sha384, sha512."),
             QStringLiteral("ALG"), QStringLiteral("sha256"))
 {
 }
 
 void SubjectOptions::addTo(QCommandLineParser& parser) const
 {
-    for (const QCommandLineOption* o :
-         {&m_country, &m_org, &m_orgUnit, &m_commonName, &m_state, &m_locality, &m_email, &m_san,
-          &m_sig})
+    for (const QCommandLineOption* o : {&m_country, &m_org, &m_orgUnit, &m_commonName, &m_state,
+                                        &m_locality, &m_email, &m_san, &m_sig})
         parser.addOption(*o);
 }
 

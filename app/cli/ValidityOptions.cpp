@@ -24,8 +24,8 @@ ValidityOptions::ValidityOptions(int defaultDays)
     , m_notAfter(QStringLiteral("not-after"),
                  tr("End time of validity period, GMT (default: start + --days)."),
                  QStringLiteral("TIME"))
-    , m_days(QStringLiteral("days"), tr("Validity in days when --not-after is not given (default %1).")
-                                         .arg(defaultDays),
+    , m_days(QStringLiteral("days"),
+             tr("Validity in days when --not-after is not given (default %1).").arg(defaultDays),
              QStringLiteral("DAYS"))
     , m_crlDp(QStringLiteral("crl-dp"),
               tr("CRL distribution point: URI:uri or DNS:name (optional)."),

@@ -67,12 +67,17 @@ int main(int argc, char* argv[])
     commands.push_back(std::make_unique<cli::FingerprintCommand>());
     commands.push_back(std::make_unique<cli::CheckCommand>());
     commands.push_back(std::make_unique<cli::StoreListCommand>());
-    commands.push_back(std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Show));
+    commands.push_back(
+        std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Show));
     commands.push_back(std::make_unique<cli::StoreImportCommand>());
-    commands.push_back(std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::ImportSigned));
-    commands.push_back(std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Export));
-    commands.push_back(std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Rename));
-    commands.push_back(std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Delete));
+    commands.push_back(
+        std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::ImportSigned));
+    commands.push_back(
+        std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Export));
+    commands.push_back(
+        std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Rename));
+    commands.push_back(
+        std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Delete));
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {
@@ -81,9 +86,11 @@ int main(int argc, char* argv[])
     }
     QString verb = args.takeFirst();
     // Two-word verbs: "store list", "store export" …
-    if (verb == QLatin1String("store") && !args.isEmpty() && !args.first().startsWith(QLatin1Char('-')))
+    if (verb == QLatin1String("store") && !args.isEmpty() &&
+        !args.first().startsWith(QLatin1Char('-')))
         verb += QLatin1Char(' ') + args.takeFirst();
-    if (verb == QLatin1String("--help") || verb == QLatin1String("-h") || verb == QLatin1String("help")) {
+    if (verb == QLatin1String("--help") || verb == QLatin1String("-h") ||
+        verb == QLatin1String("help")) {
         printUsage(commands, stdout);
         return cli::ExitOk;
     }

@@ -110,15 +110,14 @@ QDateTime Certificate::notAfter() const
 
 bool Certificate::isCa() const
 {
-    return m_cert && X509_check_ca(m_cert.get()) > 0
-           && (X509_get_extension_flags(m_cert.get()) & EXFLAG_CA);
+    return m_cert && X509_check_ca(m_cert.get()) > 0 &&
+           (X509_get_extension_flags(m_cert.get()) & EXFLAG_CA);
 }
 
 bool Certificate::isSelfIssued() const
 {
-    return m_cert
-           && X509_NAME_cmp(X509_get_subject_name(m_cert.get()), X509_get_issuer_name(m_cert.get()))
-                  == 0;
+    return m_cert && X509_NAME_cmp(X509_get_subject_name(m_cert.get()),
+                                   X509_get_issuer_name(m_cert.get())) == 0;
 }
 
 bool Certificate::isSelfSigned() const
@@ -130,8 +129,8 @@ bool Certificate::isIssuedBy(const Certificate& issuer) const
 {
     if (!m_cert || !issuer.m_cert)
         return false;
-    if (X509_NAME_cmp(X509_get_issuer_name(m_cert.get()), X509_get_subject_name(issuer.m_cert.get()))
-        != 0)
+    if (X509_NAME_cmp(X509_get_issuer_name(m_cert.get()),
+                      X509_get_subject_name(issuer.m_cert.get())) != 0)
         return false;
     EVP_PKEY* key = X509_get0_pubkey(issuer.m_cert.get());
     const bool verified = key && X509_verify(m_cert.get(), key) == 1;

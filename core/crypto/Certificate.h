@@ -36,9 +36,9 @@ public:
     QString subjectCommonName() const;
     QDateTime notBefore() const;
     QDateTime notAfter() const;
-    bool isCa() const;           // basicConstraints CA:TRUE
-    bool isSelfIssued() const;   // subject == issuer
-    bool isSelfSigned() const;   // self-issued and its own key verifies its signature
+    bool isCa() const;         // basicConstraints CA:TRUE
+    bool isSelfIssued() const; // subject == issuer
+    bool isSelfSigned() const; // self-issued and its own key verifies its signature
     // True when `issuer`'s subject is this certificate's issuer and its key verifies the
     // signature.
     bool isIssuedBy(const Certificate& issuer) const;

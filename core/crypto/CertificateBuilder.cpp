@@ -48,14 +48,14 @@ Status CertificateSpec::validate() const
             return s;
     }
     if (crlDistributionPoint) {
-        if (crlDistributionPoint->kind != GeneralName::Kind::Dns
-            && crlDistributionPoint->kind != GeneralName::Kind::Uri)
+        if (crlDistributionPoint->kind != GeneralName::Kind::Dns &&
+            crlDistributionPoint->kind != GeneralName::Kind::Uri)
             return Error::usage(tr("The CRL distribution point must be a DNS name or a URI."));
         if (Status s = crlDistributionPoint->validate(); !s)
             return s;
     }
-    if (profile != Profile::CertificateAuthority && subject.commonName.isEmpty()
-        && subjectAltNames.isEmpty())
+    if (profile != Profile::CertificateAuthority && subject.commonName.isEmpty() &&
+        subjectAltNames.isEmpty())
         return Error::usage(tr("A server certificate needs a Common Name (CN) or a Subject "
                                "Alternative Name that clients connect to."));
     return {};
@@ -68,7 +68,8 @@ Result<Certificate> CertificateBuilder::selfSign(const PrivateKey& key) const
     return sign(key.publicKey(), nullptr, key);
 }
 
-Result<Certificate> CertificateBuilder::issue(const PublicKey& subjectKey, const Certificate& issuer,
+Result<Certificate> CertificateBuilder::issue(const PublicKey& subjectKey,
+                                              const Certificate& issuer,
                                               const PrivateKey& issuerKey) const
 {
     if (issuer.isNull())
@@ -102,9 +103,11 @@ Result<Certificate> CertificateBuilder::sign(const PublicKey& subjectKey, const 
 
     const SerialNumber serial = m_spec.serial.isNull() ? SerialNumber::random() : m_spec.serial;
     const QByteArray serialBytes = serial.bigEndian();
-    ossl::BignumPtr serialBn(BN_bin2bn(reinterpret_cast<const unsigned char*>(serialBytes.constData()),
-                                       static_cast<int>(serialBytes.size()), nullptr));
-    ossl::Asn1IntegerPtr serialInt(serialBn ? BN_to_ASN1_INTEGER(serialBn.get(), nullptr) : nullptr);
+    ossl::BignumPtr serialBn(
+        BN_bin2bn(reinterpret_cast<const unsigned char*>(serialBytes.constData()),
+                  static_cast<int>(serialBytes.size()), nullptr));
+    ossl::Asn1IntegerPtr serialInt(serialBn ? BN_to_ASN1_INTEGER(serialBn.get(), nullptr)
+                                            : nullptr);
     if (!serialInt || X509_set_serialNumber(cert.get(), serialInt.get()) != 1)
         return ossl::failure(tr("Cannot set the serial number"));
 
@@ -114,25 +117,25 @@ Result<Certificate> CertificateBuilder::sign(const PublicKey& subjectKey, const 
     if (issuer && X509_NAME_cmp(subject->get(), X509_get_subject_name(issuer->handle())) == 0)
         return Error::usage(tr("The subject is the same as the CA's subject. Give the certificate "
                                "its own subject (e.g. the server's name as Common Name)."));
-    if (X509_set_subject_name(cert.get(), subject->get()) != 1
-        || X509_set_issuer_name(cert.get(),
-                                issuer ? X509_get_subject_name(issuer->handle()) : subject->get())
-               != 1
-        || !setTime(X509_getm_notBefore(cert.get()), m_spec.notBefore)
-        || !setTime(X509_getm_notAfter(cert.get()), m_spec.notAfter)
-        || X509_set_pubkey(cert.get(), subjectKey.handle()) != 1)
+    if (X509_set_subject_name(cert.get(), subject->get()) != 1 ||
+        X509_set_issuer_name(cert.get(), issuer ? X509_get_subject_name(issuer->handle())
+                                                : subject->get()) != 1 ||
+        !setTime(X509_getm_notBefore(cert.get()), m_spec.notBefore) ||
+        !setTime(X509_getm_notAfter(cert.get()), m_spec.notAfter) ||
+        X509_set_pubkey(cert.get(), subjectKey.handle()) != 1)
         return ossl::failure(tr("Cannot fill in the certificate"));
 
     const bool isCa = m_spec.profile == CertificateSpec::Profile::CertificateAuthority;
     std::vector<Result<ossl::X509ExtPtr>> extensions;
     extensions.push_back(x509ext::basicConstraints(isCa, true));
     extensions.push_back(x509ext::keyUsage(isCa ? (x509ext::KeyCertSign | x509ext::CrlSign)
-                                         : x509ext::serverKeyUsage(subjectKey.handle()),
-                                    true));
+                                                : x509ext::serverKeyUsage(subjectKey.handle()),
+                                           true));
     if (!isCa)
         extensions.push_back(x509ext::serverAuth());
     extensions.push_back(x509ext::subjectKeyIdentifier(cert.get()));
-    extensions.push_back(x509ext::authorityKeyIdentifier(issuer ? issuer->handle() : cert.get(), !issuer));
+    extensions.push_back(
+        x509ext::authorityKeyIdentifier(issuer ? issuer->handle() : cert.get(), !issuer));
     if (!m_spec.subjectAltNames.isEmpty())
         extensions.push_back(x509ext::subjectAltName(m_spec.subjectAltNames));
     if (m_spec.crlDistributionPoint)

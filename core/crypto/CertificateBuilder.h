@@ -22,9 +22,9 @@ class PublicKey;
 struct CertificateSpec
 {
     enum class Profile {
-        SelfSignedServer, // server certificate signed by its own key
+        SelfSignedServer,     // server certificate signed by its own key
         CertificateAuthority, // CA:TRUE, keyCertSign + cRLSign
-        CaSignedServer, // server certificate issued by a CA
+        CaSignedServer,       // server certificate issued by a CA
     };
 
     Profile profile = Profile::SelfSignedServer;
@@ -43,7 +43,10 @@ struct CertificateSpec
 class CertificateBuilder
 {
 public:
-    explicit CertificateBuilder(CertificateSpec spec) : m_spec(std::move(spec)) {}
+    explicit CertificateBuilder(CertificateSpec spec)
+        : m_spec(std::move(spec))
+    {
+    }
 
     // SelfSignedServer or CertificateAuthority (a root): signed with `key` itself.
     Result<Certificate> selfSign(const PrivateKey& key) const;

@@ -56,17 +56,21 @@ QString hexOf(const ASN1_OCTET_STRING* s)
 {
     if (!s)
         return {};
-    return colonHex(QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)),
-                               ASN1_STRING_length(s)));
+    return colonHex(
+        QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(s)), ASN1_STRING_length(s)));
 }
 
 QStringList keyUsageNames(uint32_t bits)
 {
     static const std::pair<uint32_t, const char*> names[] = {
-        {KU_DIGITAL_SIGNATURE, "Digital Signature"}, {KU_NON_REPUDIATION, "Non Repudiation"},
-        {KU_KEY_ENCIPHERMENT, "Key Encipherment"},   {KU_DATA_ENCIPHERMENT, "Data Encipherment"},
-        {KU_KEY_AGREEMENT, "Key Agreement"},         {KU_KEY_CERT_SIGN, "Certificate Sign"},
-        {KU_CRL_SIGN, "CRL Sign"},                   {KU_ENCIPHER_ONLY, "Encipher Only"},
+        {KU_DIGITAL_SIGNATURE, "Digital Signature"},
+        {KU_NON_REPUDIATION, "Non Repudiation"},
+        {KU_KEY_ENCIPHERMENT, "Key Encipherment"},
+        {KU_DATA_ENCIPHERMENT, "Data Encipherment"},
+        {KU_KEY_AGREEMENT, "Key Agreement"},
+        {KU_KEY_CERT_SIGN, "Certificate Sign"},
+        {KU_CRL_SIGN, "CRL Sign"},
+        {KU_ENCIPHER_ONLY, "Encipher Only"},
         {KU_DECIPHER_ONLY, "Decipher Only"},
     };
     QStringList out;
@@ -178,7 +182,8 @@ CertificateDetails CertificateDetails::of(const Certificate& certificate, const 
     if (certificate.isSelfSigned())
         d.certificateType = ca ? tr("Self-Signed CA Certificate") : tr("Self-Signed Certificate");
     else
-        d.certificateType = ca ? tr("Intermediate CA Certificate") : tr("CA-Signed Peer Certificate");
+        d.certificateType =
+            ca ? tr("Intermediate CA Certificate") : tr("CA-Signed Peer Certificate");
 
     ossl::BignumPtr serial(ASN1_INTEGER_to_BN(X509_get0_serialNumber(x), nullptr));
     if (serial) {
@@ -206,7 +211,8 @@ CertificateDetails CertificateDetails::of(const Certificate& certificate, const 
     }
 
     std::unique_ptr<CRL_DIST_POINTS, ossl::Deleter<CRL_DIST_POINTS_free>> dps(
-        static_cast<CRL_DIST_POINTS*>(X509_get_ext_d2i(x, NID_crl_distribution_points, nullptr, nullptr)));
+        static_cast<CRL_DIST_POINTS*>(
+            X509_get_ext_d2i(x, NID_crl_distribution_points, nullptr, nullptr)));
     for (int i = 0; dps && i < sk_DIST_POINT_num(dps.get()); ++i) {
         const DIST_POINT* dp = sk_DIST_POINT_value(dps.get(), i);
         if (dp->distpoint && dp->distpoint->type == 0)
@@ -229,7 +235,8 @@ CertificateDetails CertificateDetails::of(const Certificate& certificate, const 
         static_cast<EXTENDED_KEY_USAGE*>(X509_get_ext_d2i(x, NID_ext_key_usage, nullptr, nullptr)));
     d.extendedKeyUsage = extendedKeyUsageNames(eku.get());
     std::unique_ptr<BASIC_CONSTRAINTS, ossl::Deleter<BASIC_CONSTRAINTS_free>> bc(
-        static_cast<BASIC_CONSTRAINTS*>(X509_get_ext_d2i(x, NID_basic_constraints, nullptr, nullptr)));
+        static_cast<BASIC_CONSTRAINTS*>(
+            X509_get_ext_d2i(x, NID_basic_constraints, nullptr, nullptr)));
     if (bc) {
         d.basicConstraintsCa = bc->ca != 0;
         if (bc->pathlen)

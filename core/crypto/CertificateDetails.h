@@ -35,7 +35,7 @@ struct CertificateDetails
     QString serialHex;
     QString signatureAlgorithm; // "sha256RSA", or OpenSSL's name for anything else
     QString signatureAlgorithmOid;
-    int version = 0; // X.509 version: 1 or 3
+    int version = 0;     // X.509 version: 1 or 3
     QDateTime notBefore; // UTC
     QDateTime notAfter;  // UTC
     std::optional<qint64> daysLeft;
@@ -45,10 +45,10 @@ struct CertificateDetails
     QList<GeneralName> subjectAltNames;
     QString publicKeyAlgorithm; // "RSA", "EC P-256"
     int publicKeyLength = 0;
-    QString publicKeyHex; // modulus / EC point, upper-case hex
-    QString fingerprintSha1;   // "AB:CD:…" (the Admin Portal's "Fingerprint")
-    QString fingerprintSha256; // "AB:CD:…"
-    QString publicKeySha256;   // SHA-256 of SubjectPublicKeyInfo, "AB:CD:…"
+    QString publicKeyHex;         // modulus / EC point, upper-case hex
+    QString fingerprintSha1;      // "AB:CD:…" (the Admin Portal's "Fingerprint")
+    QString fingerprintSha256;    // "AB:CD:…"
+    QString publicKeySha256;      // SHA-256 of SubjectPublicKeyInfo, "AB:CD:…"
     QStringList keyUsage;         // "Digital Signature", "Key Encipherment" …
     QStringList extendedKeyUsage; // "TLS Web Server Authentication" …
     std::optional<bool> basicConstraintsCa;

@@ -42,8 +42,8 @@ Result<CertificateRequest> CsrBuilder::build(const PrivateKey& key) const
     auto name = x509names::toX509Name(m_spec.subject);
     if (!name)
         return name.error();
-    if (X509_REQ_set_subject_name(req.get(), name->get()) != 1
-        || X509_REQ_set_pubkey(req.get(), key.handle()) != 1)
+    if (X509_REQ_set_subject_name(req.get(), name->get()) != 1 ||
+        X509_REQ_set_pubkey(req.get(), key.handle()) != 1)
         return ossl::failure(tr("Cannot fill in the request"));
 
     ossl::ExtensionStackPtr extensions(sk_X509_EXTENSION_new_null());
@@ -67,8 +67,8 @@ Result<CertificateRequest> CsrBuilder::build(const PrivateKey& key) const
         if (Status s = push(x509ext::serverAuth()); !s)
             return s.error();
     }
-    if (sk_X509_EXTENSION_num(extensions.get()) > 0
-        && X509_REQ_add_extensions(req.get(), extensions.get()) != 1)
+    if (sk_X509_EXTENSION_num(extensions.get()) > 0 &&
+        X509_REQ_add_extensions(req.get(), extensions.get()) != 1)
         return ossl::failure(tr("Cannot add the requested extensions"));
 
     if (X509_REQ_sign(req.get(), key.handle(), ossl::messageDigest(m_spec.digest)) <= 0)

@@ -26,7 +26,10 @@ struct CsrSpec
 class CsrBuilder
 {
 public:
-    explicit CsrBuilder(CsrSpec spec) : m_spec(std::move(spec)) {}
+    explicit CsrBuilder(CsrSpec spec)
+        : m_spec(std::move(spec))
+    {
+    }
     Status validate() const;
     Result<CertificateRequest> build(const PrivateKey& key) const;
 

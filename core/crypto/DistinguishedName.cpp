@@ -34,8 +34,8 @@ Status checkLength(const QString& value, qsizetype max, const QString& field)
 
 bool DistinguishedName::isEmpty() const
 {
-    return country.isEmpty() && state.isEmpty() && locality.isEmpty() && organization.isEmpty()
-           && organizationalUnit.isEmpty() && commonName.isEmpty() && email.isEmpty();
+    return country.isEmpty() && state.isEmpty() && locality.isEmpty() && organization.isEmpty() &&
+           organizationalUnit.isEmpty() && commonName.isEmpty() && email.isEmpty();
 }
 
 Status DistinguishedName::validate() const

@@ -34,8 +34,8 @@ bool isDnsName(const QString& name)
 
 bool isEmail(const QString& mail)
 {
-    static const QRegularExpression re(
-        QStringLiteral("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$"));
+    static const QRegularExpression re(QStringLiteral(
+        "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$"));
     return mail.size() <= 254 && re.match(mail).hasMatch();
 }
 
@@ -55,8 +55,8 @@ Result<GeneralName> GeneralName::parse(const QString& text)
         name.kind = Kind::Dns;
     else if (prefix == QLatin1String("IP") || prefix == QLatin1String("IP ADDRESS"))
         name.kind = Kind::Ip;
-    else if (prefix == QLatin1String("EMAIL") || prefix == QLatin1String("E-MAIL")
-             || prefix == QLatin1String("EMAIL ADDRESS"))
+    else if (prefix == QLatin1String("EMAIL") || prefix == QLatin1String("E-MAIL") ||
+             prefix == QLatin1String("EMAIL ADDRESS"))
         name.kind = Kind::Email;
     else if (prefix == QLatin1String("URI"))
         name.kind = Kind::Uri;
@@ -80,15 +80,15 @@ Status GeneralName::validate() const
         break;
     case Kind::Ip: {
         QHostAddress address;
-        if (value.contains(QLatin1Char('%')) || !address.setAddress(value)
-            || (address.protocol() != QAbstractSocket::IPv4Protocol
-                && address.protocol() != QAbstractSocket::IPv6Protocol))
+        if (value.contains(QLatin1Char('%')) || !address.setAddress(value) ||
+            (address.protocol() != QAbstractSocket::IPv4Protocol &&
+             address.protocol() != QAbstractSocket::IPv6Protocol))
             return Error::usage(tr("\"%1\" is not an IP address. Write an IPv4 address like "
                                    "192.0.2.10 or an IPv6 address like 2001:db8::10.")
                                     .arg(value));
         // QHostAddress accepts some shorthand ("1.2.3"); require the full dotted form for v4.
-        if (address.protocol() == QAbstractSocket::IPv4Protocol
-            && value.count(QLatin1Char('.')) != 3)
+        if (address.protocol() == QAbstractSocket::IPv4Protocol &&
+            value.count(QLatin1Char('.')) != 3)
             return Error::usage(tr("\"%1\" is not an IP address. Write an IPv4 address with four "
                                    "numbers, like 192.0.2.10.")
                                     .arg(value));
@@ -97,8 +97,7 @@ Status GeneralName::validate() const
     case Kind::Email:
         if (!isEmail(value))
             return Error::usage(
-                tr("\"%1\" is not an e-mail address. Write it like admin@example.com.")
-                    .arg(value));
+                tr("\"%1\" is not an e-mail address. Write it like admin@example.com.").arg(value));
         break;
     case Kind::Uri: {
         const QUrl url(value, QUrl::StrictMode);

@@ -19,7 +19,7 @@ struct GeneralName
     // (case-insensitive prefixes; "email:" and "IP Address:" as openssl prints them work too).
     static Result<GeneralName> parse(const QString& text);
     Status validate() const;
-    QString toString() const; // "DNS:host" — the form openssl prints, minus " Address"
+    QString toString() const;  // "DNS:host" — the form openssl prints, minus " Address"
     QString kindLabel() const; // "DNS Name", "IP Address", "Email Address", "URI"
 
     bool operator==(const GeneralName&) const = default;

@@ -25,11 +25,11 @@ std::optional<KeyAlgorithm> parseKeyAlgorithm(const QString& text)
         return KeyAlgorithm::Rsa3072;
     if (t == QLatin1String("4096"))
         return KeyAlgorithm::Rsa4096;
-    if (t == QLatin1String("p256") || t == QLatin1String("p-256") || t == QLatin1String("ecp256")
-        || t == QLatin1String("prime256v1"))
+    if (t == QLatin1String("p256") || t == QLatin1String("p-256") || t == QLatin1String("ecp256") ||
+        t == QLatin1String("prime256v1"))
         return KeyAlgorithm::EcP256;
-    if (t == QLatin1String("p384") || t == QLatin1String("p-384") || t == QLatin1String("ecp384")
-        || t == QLatin1String("secp384r1"))
+    if (t == QLatin1String("p384") || t == QLatin1String("p-384") || t == QLatin1String("ecp384") ||
+        t == QLatin1String("secp384r1"))
         return KeyAlgorithm::EcP384;
     for (const auto& [algorithm, name] : kKeyNames) {
         if (t == QLatin1String(name) || t == QString::fromLatin1(name).remove(QLatin1Char('-')))

@@ -29,8 +29,8 @@ QString takeErrors()
     unsigned long code = 0;
     while ((code = ERR_get_error()) != 0) {
         const char* reason = ERR_reason_error_string(code);
-        const QString text = reason ? QString::fromLatin1(reason)
-                                    : QStringLiteral("error %1").arg(code, 0, 16);
+        const QString text =
+            reason ? QString::fromLatin1(reason) : QStringLiteral("error %1").arg(code, 0, 16);
         if (!reasons.contains(text))
             reasons << text;
     }

@@ -24,11 +24,9 @@
 
 namespace certdesk::crypto::ossl {
 
-template <auto Fn>
-struct Deleter
+template <auto Fn> struct Deleter
 {
-    template <typename T>
-    void operator()(T* p) const { Fn(p); }
+    template <typename T> void operator()(T* p) const { Fn(p); }
 };
 
 using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free_all>>;

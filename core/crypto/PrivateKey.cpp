@@ -48,8 +48,8 @@ Result<PrivateKey> decode(QByteArrayView data, const char* inputType, const Secr
         return Error::failure(tr("The key file is empty. Choose the private key file itself."));
     EVP_PKEY* pkey = nullptr;
     std::unique_ptr<OSSL_DECODER_CTX, ossl::Deleter<OSSL_DECODER_CTX_free>> ctx(
-        OSSL_DECODER_CTX_new_for_pkey(&pkey, inputType, nullptr, nullptr, EVP_PKEY_KEYPAIR,
-                                      nullptr, nullptr));
+        OSSL_DECODER_CTX_new_for_pkey(&pkey, inputType, nullptr, nullptr, EVP_PKEY_KEYPAIR, nullptr,
+                                      nullptr));
     if (!ctx)
         return ossl::failure(tr("Cannot set up the key decoder"));
     PassphraseRequest request{passphrase, false};
@@ -90,8 +90,8 @@ Result<X509SigPtr> encryptPkcs8(EVP_PKEY* key, const SecretBytes& passphrase, Pr
                                 NID_hmacWithSHA256);
     if (!pbe)
         return ossl::failure(tr("Cannot set up key encryption"));
-    X509_SIG* sig = PKCS8_set0_pbe(passphrase.data(), static_cast<int>(passphrase.size()),
-                                   info.get(), pbe);
+    X509_SIG* sig =
+        PKCS8_set0_pbe(passphrase.data(), static_cast<int>(passphrase.size()), info.get(), pbe);
     if (!sig) {
         X509_ALGOR_free(pbe);
         return ossl::failure(tr("Cannot encrypt the private key"));

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/Result.h"
 #include "core/crypto/KeyAlgorithm.h"
 #include "core/crypto/OpenSslTypes.h"
 #include "core/crypto/PublicKey.h"
-#include "core/Result.h"
 #include "core/crypto/SecretBytes.h"
 
 #include <QByteArray>

@@ -74,14 +74,13 @@ QByteArray PublicKey::keyMaterial() const
         return out;
     }
     size_t len = 0;
-    if (EVP_PKEY_get_octet_string_param(m_key.get(), OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY, nullptr,
-                                        0, &len)
-        != 1)
+    if (EVP_PKEY_get_octet_string_param(m_key.get(), OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY, nullptr, 0,
+                                        &len) != 1)
         return {};
     QByteArray out(static_cast<qsizetype>(len), Qt::Uninitialized);
     if (EVP_PKEY_get_octet_string_param(m_key.get(), OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY,
-                                        reinterpret_cast<unsigned char*>(out.data()), len, &len)
-        != 1)
+                                        reinterpret_cast<unsigned char*>(out.data()), len,
+                                        &len) != 1)
         return {};
     return out;
 }

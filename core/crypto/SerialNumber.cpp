@@ -92,7 +92,9 @@ QString SerialNumber::toHex() const
     if (!m_bytes.isEmpty() && (static_cast<unsigned char>(m_bytes.front()) & 0x80))
         parts << QStringLiteral("00");
     for (const char c : m_bytes)
-        parts << QStringLiteral("%1").arg(static_cast<unsigned char>(c), 2, 16, QLatin1Char('0')).toUpper();
+        parts << QStringLiteral("%1")
+                     .arg(static_cast<unsigned char>(c), 2, 16, QLatin1Char('0'))
+                     .toUpper();
     if (parts.isEmpty())
         parts << QStringLiteral("00");
     return parts.join(QLatin1Char(':'));

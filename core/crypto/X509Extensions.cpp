@@ -100,10 +100,9 @@ Result<ossl::X509ExtPtr> subjectKeyIdentifier(const X509* subject)
         EVP_sha1(), QByteArrayView(reinterpret_cast<const char*>(ASN1_STRING_get0_data(key)),
                                    ASN1_STRING_length(key)));
     ossl::Asn1OctetStringPtr ski(ASN1_OCTET_STRING_new());
-    if (!ski || hash.isEmpty()
-        || ASN1_OCTET_STRING_set(ski.get(), reinterpret_cast<const unsigned char*>(hash.constData()),
-                                 static_cast<int>(hash.size()))
-               != 1)
+    if (!ski || hash.isEmpty() ||
+        ASN1_OCTET_STRING_set(ski.get(), reinterpret_cast<const unsigned char*>(hash.constData()),
+                              static_cast<int>(hash.size())) != 1)
         return ossl::failure(tr("Cannot compute the subject key identifier"));
     return encode(NID_subject_key_identifier, false, ski.get());
 }
@@ -126,14 +125,14 @@ Result<ossl::X509ExtPtr> authorityKeyIdentifier(const X509* issuer, bool selfSig
             EVP_sha1(), QByteArrayView(reinterpret_cast<const char*>(ASN1_STRING_get0_data(key)),
                                        ASN1_STRING_length(key)));
     }
-    std::unique_ptr<AUTHORITY_KEYID, ossl::Deleter<AUTHORITY_KEYID_free>> akid(AUTHORITY_KEYID_new());
+    std::unique_ptr<AUTHORITY_KEYID, ossl::Deleter<AUTHORITY_KEYID_free>> akid(
+        AUTHORITY_KEYID_new());
     if (!akid)
         return ossl::failure(tr("Out of memory"));
     akid->keyid = ASN1_OCTET_STRING_new();
-    if (!akid->keyid
-        || ASN1_OCTET_STRING_set(akid->keyid, reinterpret_cast<const unsigned char*>(keyId.constData()),
-                                 static_cast<int>(keyId.size()))
-               != 1)
+    if (!akid->keyid || ASN1_OCTET_STRING_set(
+                            akid->keyid, reinterpret_cast<const unsigned char*>(keyId.constData()),
+                            static_cast<int>(keyId.size())) != 1)
         return ossl::failure(tr("Cannot compute the authority key identifier"));
     return encode(NID_authority_key_identifier, false, akid.get());
 }

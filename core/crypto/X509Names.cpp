@@ -21,8 +21,7 @@ bool addEntry(X509_NAME* name, int nid, const QString& value)
     // Country must be PrintableString; MBSTRING_UTF8 lets OpenSSL pick the type its mask allows.
     return X509_NAME_add_entry_by_NID(name, nid, MBSTRING_UTF8,
                                       reinterpret_cast<const unsigned char*>(utf8.constData()),
-                                      static_cast<int>(utf8.size()), -1, 0)
-           == 1;
+                                      static_cast<int>(utf8.size()), -1, 0) == 1;
 }
 
 QString entry(const X509_NAME* name, int nid)
@@ -39,13 +38,13 @@ Result<ossl::X509NamePtr> toX509Name(const DistinguishedName& dn)
 {
     ossl::X509NamePtr name(X509_NAME_new());
     // The usual order from the most general to the most specific.
-    const bool ok = name && addEntry(name.get(), NID_countryName, dn.country)
-                    && addEntry(name.get(), NID_stateOrProvinceName, dn.state)
-                    && addEntry(name.get(), NID_localityName, dn.locality)
-                    && addEntry(name.get(), NID_organizationName, dn.organization)
-                    && addEntry(name.get(), NID_organizationalUnitName, dn.organizationalUnit)
-                    && addEntry(name.get(), NID_commonName, dn.commonName)
-                    && addEntry(name.get(), NID_pkcs9_emailAddress, dn.email);
+    const bool ok = name && addEntry(name.get(), NID_countryName, dn.country) &&
+                    addEntry(name.get(), NID_stateOrProvinceName, dn.state) &&
+                    addEntry(name.get(), NID_localityName, dn.locality) &&
+                    addEntry(name.get(), NID_organizationName, dn.organization) &&
+                    addEntry(name.get(), NID_organizationalUnitName, dn.organizationalUnit) &&
+                    addEntry(name.get(), NID_commonName, dn.commonName) &&
+                    addEntry(name.get(), NID_pkcs9_emailAddress, dn.email);
     if (!ok)
         return ossl::failure(tr("The subject name cannot be encoded"));
     return name;
@@ -86,9 +85,9 @@ Result<ossl::GeneralNamePtr> toGeneralName(const GeneralName& name)
             raw = QByteArray(reinterpret_cast<const char*>(v6.c), 16);
         }
         ASN1_OCTET_STRING* ip = ASN1_OCTET_STRING_new();
-        if (!ip || ASN1_OCTET_STRING_set(ip, reinterpret_cast<const unsigned char*>(raw.constData()),
-                                         static_cast<int>(raw.size()))
-                       != 1) {
+        if (!ip ||
+            ASN1_OCTET_STRING_set(ip, reinterpret_cast<const unsigned char*>(raw.constData()),
+                                  static_cast<int>(raw.size())) != 1) {
             ASN1_OCTET_STRING_free(ip);
             return ossl::failure(tr("Out of memory"));
         }

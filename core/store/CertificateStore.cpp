@@ -31,8 +31,7 @@ const QString kRequestFile = QStringLiteral("request.csr");
 const QString kTrashInfoFile = QStringLiteral("entry.json");
 constexpr int kIndexVersion = 1;
 
-constexpr QFile::Permissions kOwnerDir =
-    QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+constexpr QFile::Permissions kOwnerDir = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
 
 Status makePrivateDir(const QString& path)
 {
@@ -48,7 +47,8 @@ Status makePrivateDir(const QString& path)
 class StoreLock
 {
 public:
-    explicit StoreLock(const QString& root) : m_lock(QDir(root).filePath(QStringLiteral(".lock")))
+    explicit StoreLock(const QString& root)
+        : m_lock(QDir(root).filePath(QStringLiteral(".lock")))
     {
         m_lock.setStaleLockTime(0); // a crashed writer's lock is detected by its dead PID
     }
@@ -253,7 +253,8 @@ Result<StoreEntry> CertificateStore::add(const QString& name, EntryType type,
     if (type == EntryType::CertificateRequest ? material.request.isNull()
                                               : material.certificate.isNull())
         return Error::usage(tr("Nothing to store for \"%1\".").arg(name));
-    if (material.key && !material.certificate.isNull() && !material.certificate.matches(*material.key))
+    if (material.key && !material.certificate.isNull() &&
+        !material.certificate.matches(*material.key))
         return Error::failure(tr("The private key does not belong to the certificate. Choose the "
                                  "key that was created with this certificate or its CSR."));
     if (material.key && !material.request.isNull() && !material.request.matches(*material.key))
@@ -310,24 +311,24 @@ Result<EntryMaterial> CertificateStore::load(const QString& name, bool withKey) 
     if (!cert.isEmpty()) {
         auto c = crypto::Certificate::fromPem(cert);
         if (!c)
-            return Error::failure(tr("The certificate file of \"%1\" is damaged: %2")
-                                      .arg(name, c.error().message));
+            return Error::failure(
+                tr("The certificate file of \"%1\" is damaged: %2").arg(name, c.error().message));
         material.certificate = *c;
     }
     const QByteArray chain = readFile(dir.filePath(kChainFile));
     if (!chain.isEmpty()) {
         auto parsed = crypto::CryptoFile::parse(chain);
         if (!parsed)
-            return Error::failure(tr("The chain file of \"%1\" is damaged: %2")
-                                      .arg(name, parsed.error().message));
+            return Error::failure(
+                tr("The chain file of \"%1\" is damaged: %2").arg(name, parsed.error().message));
         material.chain = parsed->certificates;
     }
     const QByteArray request = readFile(dir.filePath(kRequestFile));
     if (!request.isEmpty()) {
         auto r = crypto::CertificateRequest::fromPem(request);
         if (!r)
-            return Error::failure(tr("The request file of \"%1\" is damaged: %2")
-                                      .arg(name, r.error().message));
+            return Error::failure(
+                tr("The request file of \"%1\" is damaged: %2").arg(name, r.error().message));
         material.request = *r;
     }
     if (withKey && entry->hasKey) {
@@ -392,7 +393,8 @@ Result<StoreEntry> CertificateStore::importSigned(const QString& name,
     if (!material)
         return material.error();
     if (!material->key || !leaf.matches(*material->key))
-        return Error::failure(tr("The certificate does not match the key of \"%1\".").arg(target->name));
+        return Error::failure(
+            tr("The certificate does not match the key of \"%1\".").arg(target->name));
     EntryMaterial updated = *material;
     updated.certificate = leaf;
     updated.chain.clear();
@@ -409,8 +411,8 @@ Result<StoreEntry> CertificateStore::importSigned(const QString& name,
         return s.error();
     const auto current = find(target->name);
     if (!current || current->directory != target->directory)
-        return Error::failure(tr("\"%1\" was changed by another CertDesk meanwhile. Try again.")
-                                  .arg(target->name));
+        return Error::failure(
+            tr("\"%1\" was changed by another CertDesk meanwhile. Try again.").arg(target->name));
     // The key file is copied as it is: still encrypted, never decrypted to disk.
     const QString oldDir = QDir(entriesDir()).filePath(current->directory);
     const QString keyPem = QString::fromLatin1(readFile(QDir(oldDir).filePath(kKeyFile)));
@@ -442,9 +444,10 @@ Result<StoreEntry> CertificateStore::importSigned(const QString& name,
 Status CertificateStore::moveToTrash(const StoreEntry& entry, const QString& reason) const
 {
     const QString source = QDir(entriesDir()).filePath(entry.directory);
-    const QString id = QStringLiteral("%1-%2-%3")
-                           .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")),
-                                reason, entry.directory);
+    const QString id =
+        QStringLiteral("%1-%2-%3")
+            .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")),
+                 reason, entry.directory);
     const QString target = QDir(trashDir()).filePath(id);
     io::SecureFileWriter info;
     info.setOverwrite(true);
@@ -454,7 +457,8 @@ Status CertificateStore::moveToTrash(const StoreEntry& entry, const QString& rea
     if (Status s = info.commit(); !s)
         return s;
     if (!QDir().rename(source, target))
-        return Error::failure(tr("Cannot move %1 to the trash.").arg(QDir::toNativeSeparators(source)));
+        return Error::failure(
+            tr("Cannot move %1 to the trash.").arg(QDir::toNativeSeparators(source)));
     return {};
 }
 
@@ -558,12 +562,15 @@ void CertificateStore::collectOrphans()
 QList<TrashItem> CertificateStore::trash() const
 {
     QList<TrashItem> items;
-    for (const QString& id : QDir(trashDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        const QByteArray info = readFile(QDir(QDir(trashDir()).filePath(id)).filePath(kTrashInfoFile));
+    for (const QString& id :
+         QDir(trashDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QByteArray info =
+            readFile(QDir(QDir(trashDir()).filePath(id)).filePath(kTrashInfoFile));
         const QJsonObject json = QJsonDocument::fromJson(info).object();
         TrashItem item;
         item.id = id;
-        item.removed = QDateTime::fromString(json.value(QStringLiteral("removed")).toString(), Qt::ISODate);
+        item.removed =
+            QDateTime::fromString(json.value(QStringLiteral("removed")).toString(), Qt::ISODate);
         if (auto entry = StoreEntry::fromJson(json))
             item.entry = *entry;
         if (!item.removed.isValid())
@@ -591,7 +598,8 @@ Result<StoreEntry> CertificateStore::restore(const QString& trashId)
     if (!found || item.entry.name.isEmpty())
         return Error::failure(tr("There is no restorable item \"%1\" in the trash.").arg(trashId));
     if (find(item.entry.name))
-        return Error::failure(tr("An entry named \"%1\" exists again; rename it first.").arg(item.entry.name));
+        return Error::failure(
+            tr("An entry named \"%1\" exists again; rename it first.").arg(item.entry.name));
     const QString dirName = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString target = QDir(entriesDir()).filePath(dirName);
     if (!QDir().rename(QDir(trashDir()).filePath(trashId), target))

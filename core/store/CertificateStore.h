@@ -18,8 +18,8 @@ namespace certdesk::store {
 // What an entry holds once opened.
 struct EntryMaterial
 {
-    crypto::Certificate certificate;   // null for a CSR entry
-    QList<crypto::Certificate> chain;  // issuer first, root last
+    crypto::Certificate certificate;  // null for a CSR entry
+    QList<crypto::Certificate> chain; // issuer first, root last
     std::optional<crypto::PrivateKey> key;
     crypto::CertificateRequest request; // kept for CSR entries (and after their answer)
 };
@@ -80,7 +80,10 @@ public:
     int purgeTrash(const QDateTime& now = QDateTime::currentDateTimeUtc());
 
 private:
-    explicit CertificateStore(QString root) : m_root(std::move(root)) {}
+    explicit CertificateStore(QString root)
+        : m_root(std::move(root))
+    {
+    }
 
     QString entriesDir() const;
     QString trashDir() const;

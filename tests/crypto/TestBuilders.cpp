@@ -51,7 +51,8 @@ CertificateSpec TestBuilders::serverSpec() const
                             *GeneralName::parse(QStringLiteral("IP:2001:db8::10")),
                             *GeneralName::parse(QStringLiteral("EMAIL:admin@example.com")),
                             *GeneralName::parse(QStringLiteral("URI:https://osbiz.example.com/"))};
-    spec.crlDistributionPoint = *GeneralName::parse(QStringLiteral("URI:http://pki.example.com/ca.crl"));
+    spec.crlDistributionPoint =
+        *GeneralName::parse(QStringLiteral("URI:http://pki.example.com/ca.crl"));
     return spec;
 }
 
@@ -106,9 +107,9 @@ void TestBuilders::csrCarriesSubjectSansAndExtensions()
 
     const QString path = m_dir.filePath(QStringLiteral("req.csr"));
     QVERIFY(writeFile(path, csr->toPem()));
-    const auto verify = runOpenSsl({QStringLiteral("req"), QStringLiteral("-in"), path,
-                                    QStringLiteral("-verify"), QStringLiteral("-noout"),
-                                    QStringLiteral("-text")});
+    const auto verify =
+        runOpenSsl({QStringLiteral("req"), QStringLiteral("-in"), path, QStringLiteral("-verify"),
+                    QStringLiteral("-noout"), QStringLiteral("-text")});
     QCOMPARE(verify.exitCode, 0);
     QVERIFY2(verify.output.contains(QStringLiteral("verify OK")), qPrintable(verify.output));
     QVERIFY(verify.output.contains(QStringLiteral("sha512WithRSAEncryption")));
@@ -120,15 +121,17 @@ void TestBuilders::caCertificateHasCaExtensions()
     QVERIFY(m_ca.isCa());
     QVERIFY(m_ca.isSelfSigned());
     const auto text = runOpenSsl({QStringLiteral("x509"), QStringLiteral("-in"),
-                                  m_dir.filePath(QStringLiteral("ca.pem")), QStringLiteral("-noout"),
-                                  QStringLiteral("-text")});
+                                  m_dir.filePath(QStringLiteral("ca.pem")),
+                                  QStringLiteral("-noout"), QStringLiteral("-text")});
     QCOMPARE(text.exitCode, 0);
-    QVERIFY2(text.output.contains(QStringLiteral("X509v3 Basic Constraints: critical\n                CA:TRUE")),
+    QVERIFY2(text.output.contains(
+                 QStringLiteral("X509v3 Basic Constraints: critical\n                CA:TRUE")),
              qPrintable(text.output));
     QVERIFY(text.output.contains(QStringLiteral("Certificate Sign, CRL Sign")));
     QVERIFY(text.output.contains(QStringLiteral("X509v3 Subject Key Identifier")));
     QVERIFY(text.output.contains(QStringLiteral("X509v3 Authority Key Identifier")));
-    QCOMPARE(CertificateDetails::of(m_ca).certificateType, QStringLiteral("Self-Signed CA Certificate"));
+    QCOMPARE(CertificateDetails::of(m_ca).certificateType,
+             QStringLiteral("Self-Signed CA Certificate"));
 }
 
 void TestBuilders::issuedServerCertificateVerifiesAgainstCa()
@@ -137,12 +140,11 @@ void TestBuilders::issuedServerCertificateVerifiesAgainstCa()
     QVERIFY(!m_server.isCa());
     QVERIFY(m_server.matches(m_serverKey));
     // Validate at a time inside both validity periods.
-    const auto verify = runOpenSsl({QStringLiteral("verify"), QStringLiteral("-CAfile"),
-                                    m_dir.filePath(QStringLiteral("ca.pem")),
-                                    QStringLiteral("-attime"),
-                                    QString::number(m_start.addDays(10).toSecsSinceEpoch()),
-                                    QStringLiteral("-purpose"), QStringLiteral("sslserver"),
-                                    m_dir.filePath(QStringLiteral("server.pem"))});
+    const auto verify = runOpenSsl(
+        {QStringLiteral("verify"), QStringLiteral("-CAfile"),
+         m_dir.filePath(QStringLiteral("ca.pem")), QStringLiteral("-attime"),
+         QString::number(m_start.addDays(10).toSecsSinceEpoch()), QStringLiteral("-purpose"),
+         QStringLiteral("sslserver"), m_dir.filePath(QStringLiteral("server.pem"))});
     QVERIFY2(verify.exitCode == 0 && verify.output.contains(QStringLiteral(": OK")),
              qPrintable(verify.output));
     const auto text = runOpenSsl({QStringLiteral("x509"), QStringLiteral("-in"),
@@ -174,10 +176,11 @@ void TestBuilders::detailsMatchOpenSsl()
     QCOMPARE(d.crlDistributionPoints.size(), 1);
     QCOMPARE(d.version, 3);
 
-    const auto fp = runOpenSsl({QStringLiteral("x509"), QStringLiteral("-in"),
-                                m_dir.filePath(QStringLiteral("server.pem")), QStringLiteral("-noout"),
-                                QStringLiteral("-fingerprint"), QStringLiteral("-sha256"),
-                                QStringLiteral("-serial"), QStringLiteral("-modulus")});
+    const auto fp =
+        runOpenSsl({QStringLiteral("x509"), QStringLiteral("-in"),
+                    m_dir.filePath(QStringLiteral("server.pem")), QStringLiteral("-noout"),
+                    QStringLiteral("-fingerprint"), QStringLiteral("-sha256"),
+                    QStringLiteral("-serial"), QStringLiteral("-modulus")});
     QVERIFY2(fp.output.contains(QStringLiteral("=") + d.fingerprintSha256), qPrintable(fp.output));
     QVERIFY(fp.output.contains(QStringLiteral("serial=427971")));
     QVERIFY(fp.output.contains(QStringLiteral("Modulus=") + d.publicKeyHex));
@@ -192,7 +195,8 @@ void TestBuilders::selfSignedServerIsNotCa()
     QVERIFY(cert.ok());
     QVERIFY(cert->isSelfSigned());
     QVERIFY(!cert->isCa());
-    QCOMPARE(CertificateDetails::of(*cert).certificateType, QStringLiteral("Self-Signed Certificate"));
+    QCOMPARE(CertificateDetails::of(*cert).certificateType,
+             QStringLiteral("Self-Signed Certificate"));
 }
 
 void TestBuilders::refusesBadSpecs()
@@ -225,7 +229,8 @@ void TestBuilders::refusesWrongIssuer()
     QVERIFY(!notCa.ok());
     QVERIFY(notCa.error().message.contains(QStringLiteral("not a CA certificate")));
     // The CA key must belong to the CA certificate.
-    auto wrongKey = CertificateBuilder(serverSpec()).issue(m_serverKey.publicKey(), m_ca, m_serverKey);
+    auto wrongKey =
+        CertificateBuilder(serverSpec()).issue(m_serverKey.publicKey(), m_ca, m_serverKey);
     QVERIFY(!wrongKey.ok());
     QVERIFY(wrongKey.error().message.contains(QStringLiteral("does not belong")));
 }
@@ -241,7 +246,8 @@ void TestBuilders::ordersChains()
     inter.subject.commonName = QStringLiteral("Intermediate");
     auto interCert = CertificateBuilder(inter).issue(interKey.publicKey(), m_ca, m_caKey);
     QVERIFY(interCert.ok());
-    auto leaf = CertificateBuilder(serverSpec()).issue(m_serverKey.publicKey(), *interCert, interKey);
+    auto leaf =
+        CertificateBuilder(serverSpec()).issue(m_serverKey.publicKey(), *interCert, interKey);
     QVERIFY(leaf.ok());
     QCOMPARE(CertificateDetails::of(*interCert).certificateType,
              QStringLiteral("Intermediate CA Certificate"));

@@ -30,11 +30,14 @@ void TestNames::generalNameParses_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("value");
-    QTest::newRow("dns") << "DNS:osbiz.example.com" << int(GeneralName::Kind::Dns) << "osbiz.example.com";
-    QTest::newRow("wildcard") << "dns:*.example.com" << int(GeneralName::Kind::Dns) << "*.example.com";
+    QTest::newRow("dns") << "DNS:osbiz.example.com" << int(GeneralName::Kind::Dns)
+                         << "osbiz.example.com";
+    QTest::newRow("wildcard") << "dns:*.example.com" << int(GeneralName::Kind::Dns)
+                              << "*.example.com";
     QTest::newRow("ipv4") << "IP:192.0.2.10" << int(GeneralName::Kind::Ip) << "192.0.2.10";
     QTest::newRow("ipv6") << "IP:2001:db8::10" << int(GeneralName::Kind::Ip) << "2001:db8::10";
-    QTest::newRow("openssl ip") << "IP Address:10.0.0.1" << int(GeneralName::Kind::Ip) << "10.0.0.1";
+    QTest::newRow("openssl ip") << "IP Address:10.0.0.1" << int(GeneralName::Kind::Ip)
+                                << "10.0.0.1";
     QTest::newRow("email") << "EMAIL:admin@example.com" << int(GeneralName::Kind::Email)
                            << "admin@example.com";
     QTest::newRow("uri") << "URI:https://pbx.example.com/x?a=b,c" << int(GeneralName::Kind::Uri)
@@ -56,16 +59,26 @@ void TestNames::generalNameRejects_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("no type") << "osbiz.example.com" << "no type";
-    QTest::newRow("bad type") << "RID:1.2.3" << "not a name type";
-    QTest::newRow("ip range") << "IP:999.1.1.1" << "not an IP address";
-    QTest::newRow("ip short") << "IP:10.1.1" << "IP address";
-    QTest::newRow("ip scoped") << "IP:fe80::1%eth0" << "not an IP address";
-    QTest::newRow("dns space") << "DNS:bad name.example.com" << "not a valid DNS name";
-    QTest::newRow("dns underscore") << "DNS:bad_name.example.com" << "not a valid DNS name";
-    QTest::newRow("dns hyphen") << "DNS:-bad.example.com" << "not a valid DNS name";
-    QTest::newRow("mail") << "EMAIL:not-an-address" << "not an e-mail address";
-    QTest::newRow("uri") << "URI:no scheme here" << "not a URI";
+    QTest::newRow("no type") << "osbiz.example.com"
+                             << "no type";
+    QTest::newRow("bad type") << "RID:1.2.3"
+                              << "not a name type";
+    QTest::newRow("ip range") << "IP:999.1.1.1"
+                              << "not an IP address";
+    QTest::newRow("ip short") << "IP:10.1.1"
+                              << "IP address";
+    QTest::newRow("ip scoped") << "IP:fe80::1%eth0"
+                               << "not an IP address";
+    QTest::newRow("dns space") << "DNS:bad name.example.com"
+                               << "not a valid DNS name";
+    QTest::newRow("dns underscore") << "DNS:bad_name.example.com"
+                                    << "not a valid DNS name";
+    QTest::newRow("dns hyphen") << "DNS:-bad.example.com"
+                                << "not a valid DNS name";
+    QTest::newRow("mail") << "EMAIL:not-an-address"
+                          << "not an e-mail address";
+    QTest::newRow("uri") << "URI:no scheme here"
+                         << "not a URI";
 }
 
 void TestNames::generalNameRejects()
@@ -133,8 +146,8 @@ void TestNames::serialRandomIsPositiveAndFits()
         const SerialNumber s = SerialNumber::random();
         QVERIFY(!s.isNull());
         QVERIFY(s.bigEndian().size() <= 20);
-        QVERIFY((static_cast<unsigned char>(s.bigEndian().front()) & 0x80) == 0
-                || s.bigEndian().size() < 20);
+        QVERIFY((static_cast<unsigned char>(s.bigEndian().front()) & 0x80) == 0 ||
+                s.bigEndian().size() < 20);
         seen.insert(s.toDecimal());
     }
     QCOMPARE(seen.size(), 50);

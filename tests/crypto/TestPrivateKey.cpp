@@ -88,10 +88,10 @@ void TestPrivateKey::encryptedPemRoundTrip()
     QCOMPARE(parsed.exitCode, 0);
     QVERIFY2(parsed.output.contains(QStringLiteral("aes-256-cbc")), qPrintable(parsed.output));
     QVERIFY2(parsed.output.contains(kdfName), qPrintable(parsed.output));
-    const auto opened = runOpenSsl({QStringLiteral("pkey"), QStringLiteral("-in"), path,
-                                    QStringLiteral("-passin"),
-                                    QStringLiteral("file:") + m_dir.filePath(QStringLiteral("pass")),
-                                    QStringLiteral("-pubout")});
+    const auto opened =
+        runOpenSsl({QStringLiteral("pkey"), QStringLiteral("-in"), path, QStringLiteral("-passin"),
+                    QStringLiteral("file:") + m_dir.filePath(QStringLiteral("pass")),
+                    QStringLiteral("-pubout")});
     QCOMPARE(opened.exitCode, 0);
     QVERIFY(opened.output.contains(QStringLiteral("BEGIN PUBLIC KEY")));
 }

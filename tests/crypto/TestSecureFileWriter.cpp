@@ -26,8 +26,8 @@ void TestSecureFileWriter::writesAllFilesOwnerOnly()
     QFile key(dir.filePath(QStringLiteral("a.key")));
     QVERIFY(key.open(QIODevice::ReadOnly));
     QCOMPARE(key.readAll(), QByteArray("key"));
-    QCOMPARE(key.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup
-                                  | QFile::WriteOther),
+    QCOMPARE(key.permissions() &
+                 (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
              QFile::Permissions());
     QVERIFY(key.permissions() & QFile::ReadOwner);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2); // no temporaries left

@@ -53,7 +53,8 @@ int crashWriter()
         EntryMaterial m;
         m.certificate = *CertificateBuilder(spec).selfSign(key);
         m.key = key;
-        const QString name = QStringLiteral("crash-%1-%2").arg(QCoreApplication::applicationPid()).arg(i);
+        const QString name =
+            QStringLiteral("crash-%1-%2").arg(QCoreApplication::applicationPid()).arg(i);
         if (!store->add(name, EntryType::SelfSigned, m).ok())
             return 4;
         if (i % 3 == 0)
@@ -116,8 +117,8 @@ void TestCertificateStore::createsPrivateFolders()
     QVERIFY(perms & QFile::ExeOwner);
     QCOMPARE(perms & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeGroup | QFile::ExeOther),
              QFile::Permissions());
-    QCOMPARE(QFile::permissions(QDir(root).filePath(QStringLiteral("entries")))
-                 & (QFile::ReadOther | QFile::ReadGroup),
+    QCOMPARE(QFile::permissions(QDir(root).filePath(QStringLiteral("entries"))) &
+                 (QFile::ReadOther | QFile::ReadGroup),
              QFile::Permissions());
 }
 
@@ -144,13 +145,15 @@ void TestCertificateStore::storesEntriesWithEncryptedKeys()
         if (data.contains("BEGIN ENCRYPTED PRIVATE KEY"))
             ++keyFiles;
         if (!path.endsWith(QLatin1String(".lock")))
-            QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+            QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther),
+                     QFile::Permissions());
     }
     QCOMPARE(keyFiles, 1);
 
     CertificateStore reopened = openStore(root);
     QCOMPARE(reopened.entries().size(), 1);
-    auto loaded = reopened.load(QStringLiteral("mycacertificate"), true); // names are case-insensitive
+    auto loaded =
+        reopened.load(QStringLiteral("mycacertificate"), true); // names are case-insensitive
     QVERIFY(loaded.ok());
     QVERIFY(loaded->certificate == m_ca);
     QVERIFY(loaded->key && loaded->key->publicKey() == m_key.publicKey());
@@ -209,20 +212,25 @@ void TestCertificateStore::importsCaAnswerMatchedByKey()
 
     // A CA made by the openssl CLI signs the request; its answer lists the root first.
     QTemporaryDir work;
-    const auto path = [&work](const char* n) { return work.filePath(QLatin1String(n)); };
-    QCOMPARE(runOpenSsl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                         QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                         path("ca.key"), QStringLiteral("-out"), path("ca.crt"), QStringLiteral("-subj"),
-                         QStringLiteral("/CN=OpenSSL Test CA"), QStringLiteral("-days"), QStringLiteral("30")}),
-             0);
+    const auto path = [&work](const char* n) {
+        return work.filePath(QLatin1String(n));
+    };
+    QCOMPARE(
+        runOpenSsl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                    QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                    path("ca.key"), QStringLiteral("-out"), path("ca.crt"), QStringLiteral("-subj"),
+                    QStringLiteral("/CN=OpenSSL Test CA"), QStringLiteral("-days"),
+                    QStringLiteral("30")}),
+        0);
     QFile csr(path("req.csr"));
     QVERIFY(csr.open(QIODevice::WriteOnly));
     csr.write(m.request.toPem());
     csr.close();
     QString output;
     QCOMPARE(runOpenSsl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                         path("req.csr"), QStringLiteral("-CA"), path("ca.crt"), QStringLiteral("-CAkey"),
-                         path("ca.key"), QStringLiteral("-CAcreateserial"), QStringLiteral("-days"),
+                         path("req.csr"), QStringLiteral("-CA"), path("ca.crt"),
+                         QStringLiteral("-CAkey"), path("ca.key"),
+                         QStringLiteral("-CAcreateserial"), QStringLiteral("-days"),
                          QStringLiteral("20"), QStringLiteral("-out"), path("leaf.crt")},
                         &output),
              0);
@@ -308,7 +316,8 @@ void TestCertificateStore::survivesKillDuringWrites()
     QVERIFY(CertificateStore::open(root).ok());
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("CERTDESK_CRASH_STORE"), root);
-    env.insert(QStringLiteral("CERTDESK_CRASH_KEY"), QString::fromLatin1(m_storeKey.view().toByteArray().toHex()));
+    env.insert(QStringLiteral("CERTDESK_CRASH_KEY"),
+               QString::fromLatin1(m_storeKey.view().toByteArray().toHex()));
     int killed = 0;
     for (int round = 0; round < 12; ++round) {
         QProcess writer;
@@ -330,11 +339,14 @@ void TestCertificateStore::survivesKillDuringWrites()
     QVERIFY(store.entries().size() > 0);
     for (const StoreEntry& e : store.entries()) {
         auto m = store.load(e.name, true);
-        QVERIFY2(m.ok(), m.ok() ? "" : qPrintable(e.name + QLatin1String(": ") + m.error().message));
+        QVERIFY2(m.ok(),
+                 m.ok() ? "" : qPrintable(e.name + QLatin1String(": ") + m.error().message));
         QVERIFY(m->key && m->certificate.matches(*m->key));
     }
     // No folder is left unreferenced: interrupted writes went to the trash.
-    QCOMPARE(QDir(QDir(root).filePath(QStringLiteral("entries"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(),
+    QCOMPARE(QDir(QDir(root).filePath(QStringLiteral("entries")))
+                 .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+                 .size(),
              store.entries().size());
 }
 

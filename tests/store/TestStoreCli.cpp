@@ -72,7 +72,8 @@ void TestStoreCli::initTestCase()
     m_env.insert(QStringLiteral("CERTDESK_HOME"), m_home);
     if (!qEnvironmentVariableIsSet("CERTDESK_TEST_KEYCHAIN")) {
         // Run by hand without tests/with-keyring.sh: use the passphrase fallback instead.
-        m_env.insert(QStringLiteral("CERTDESK_STORE_PASSPHRASE"), QStringLiteral("store passphrase for tests"));
+        m_env.insert(QStringLiteral("CERTDESK_STORE_PASSPHRASE"),
+                     QStringLiteral("store passphrase for tests"));
     }
     QFile pass(path(QStringLiteral("pass")));
     QVERIFY(pass.open(QIODevice::WriteOnly));
@@ -83,41 +84,46 @@ void TestStoreCli::csrSignedImportedExported()
 {
     Run r = cli({QStringLiteral("csr"), QStringLiteral("--store"), QStringLiteral("--name"),
                  QStringLiteral("Mycertificate"), QStringLiteral("--country"), QStringLiteral("DE"),
-                 QStringLiteral("--org"), QStringLiteral("Example Co"), QStringLiteral("--common-name"),
-                 QStringLiteral("osbiz.example.com"), QStringLiteral("--san"),
-                 QStringLiteral("DNS:osbiz.example.com")});
+                 QStringLiteral("--org"), QStringLiteral("Example Co"),
+                 QStringLiteral("--common-name"), QStringLiteral("osbiz.example.com"),
+                 QStringLiteral("--san"), QStringLiteral("DNS:osbiz.example.com")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 
     r = cli({QStringLiteral("store"), QStringLiteral("export"), QStringLiteral("Mycertificate"),
              QStringLiteral("--out"), path(QStringLiteral("req.csr"))});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY(readAll(path(QStringLiteral("req.csr"))).startsWith("-----BEGIN CERTIFICATE REQUEST-----"));
+    QVERIFY(
+        readAll(path(QStringLiteral("req.csr"))).startsWith("-----BEGIN CERTIFICATE REQUEST-----"));
 
     // A CA made by the openssl CLI signs the request, keeping its extensions.
-    QCOMPARE(run(QStringLiteral("openssl"),
-                 {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                  QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                  path(QStringLiteral("ca.key")), QStringLiteral("-out"), path(QStringLiteral("ca.crt")),
-                  QStringLiteral("-subj"), QStringLiteral("/C=DE/O=Test/CN=OpenSSL Test CA"),
-                  QStringLiteral("-days"), QStringLiteral("60")})
-                 .exitCode,
-             0);
-    QCOMPARE(run(QStringLiteral("openssl"),
-                 {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                  path(QStringLiteral("req.csr")), QStringLiteral("-CA"), path(QStringLiteral("ca.crt")),
-                  QStringLiteral("-CAkey"), path(QStringLiteral("ca.key")), QStringLiteral("-CAcreateserial"),
-                  QStringLiteral("-days"), QStringLiteral("30"), QStringLiteral("-copy_extensions"),
-                  QStringLiteral("copy"), QStringLiteral("-out"), path(QStringLiteral("signed.crt"))})
-                 .exitCode,
-             0);
+    QCOMPARE(
+        run(QStringLiteral("openssl"),
+            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+             QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+             path(QStringLiteral("ca.key")), QStringLiteral("-out"), path(QStringLiteral("ca.crt")),
+             QStringLiteral("-subj"), QStringLiteral("/C=DE/O=Test/CN=OpenSSL Test CA"),
+             QStringLiteral("-days"), QStringLiteral("60")})
+            .exitCode,
+        0);
+    QCOMPARE(
+        run(QStringLiteral("openssl"),
+            {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+             path(QStringLiteral("req.csr")), QStringLiteral("-CA"), path(QStringLiteral("ca.crt")),
+             QStringLiteral("-CAkey"), path(QStringLiteral("ca.key")),
+             QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("30"),
+             QStringLiteral("-copy_extensions"), QStringLiteral("copy"), QStringLiteral("-out"),
+             path(QStringLiteral("signed.crt"))})
+            .exitCode,
+        0);
     // The CA's answer as a bundle: root first, leaf second.
     QFile bundle(path(QStringLiteral("answer.pem")));
     QVERIFY(bundle.open(QIODevice::WriteOnly));
-    bundle.write(readAll(path(QStringLiteral("ca.crt"))) + readAll(path(QStringLiteral("signed.crt"))));
+    bundle.write(readAll(path(QStringLiteral("ca.crt"))) +
+                 readAll(path(QStringLiteral("signed.crt"))));
     bundle.close();
 
-    r = cli({QStringLiteral("store"), QStringLiteral("import-signed"), QStringLiteral("Mycertificate"),
-             path(QStringLiteral("answer.pem"))});
+    r = cli({QStringLiteral("store"), QStringLiteral("import-signed"),
+             QStringLiteral("Mycertificate"), path(QStringLiteral("answer.pem"))});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 
     r = cli({QStringLiteral("store"), QStringLiteral("show"), QStringLiteral("Mycertificate"),
@@ -126,24 +132,28 @@ void TestStoreCli::csrSignedImportedExported()
     const QJsonObject shown = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(shown.value(QStringLiteral("entryType")).toString(), QStringLiteral("ca-signed"));
     QCOMPARE(shown.value(QStringLiteral("chainLength")).toInt(), 1);
-    const Run fp = run(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-in"),
-                                                   path(QStringLiteral("signed.crt")), QStringLiteral("-noout"),
-                                                   QStringLiteral("-fingerprint"), QStringLiteral("-sha256")});
+    const Run fp =
+        run(QStringLiteral("openssl"),
+            {QStringLiteral("x509"), QStringLiteral("-in"), path(QStringLiteral("signed.crt")),
+             QStringLiteral("-noout"), QStringLiteral("-fingerprint"), QStringLiteral("-sha256")});
     QVERIFY2(fp.out.trimmed().endsWith(shown.value(QStringLiteral("fingerprintSha256")).toString()),
              qPrintable(fp.out));
 
     r = cli({QStringLiteral("store"), QStringLiteral("export"), QStringLiteral("Mycertificate"),
              QStringLiteral("--out"), path(QStringLiteral("out.p12")), QStringLiteral("--format"),
-             QStringLiteral("p12"), QStringLiteral("--passphrase-file"), path(QStringLiteral("pass"))});
+             QStringLiteral("p12"), QStringLiteral("--passphrase-file"),
+             path(QStringLiteral("pass"))});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 
     // openssl proves key and chain: the leaf, the CA, and a key whose modulus is the leaf's.
-    const Run info = run(QStringLiteral("openssl"),
-                         {QStringLiteral("pkcs12"), QStringLiteral("-in"), path(QStringLiteral("out.p12")),
-                          QStringLiteral("-passin"), QStringLiteral("file:") + path(QStringLiteral("pass")),
-                          QStringLiteral("-nodes"), QStringLiteral("-info")});
+    const Run info =
+        run(QStringLiteral("openssl"),
+            {QStringLiteral("pkcs12"), QStringLiteral("-in"), path(QStringLiteral("out.p12")),
+             QStringLiteral("-passin"), QStringLiteral("file:") + path(QStringLiteral("pass")),
+             QStringLiteral("-nodes"), QStringLiteral("-info")});
     QCOMPARE(info.exitCode, 0);
-    QVERIFY(info.out.contains(QStringLiteral("subject=C = DE, O = Example Co, CN = osbiz.example.com")));
+    QVERIFY(info.out.contains(
+        QStringLiteral("subject=C = DE, O = Example Co, CN = osbiz.example.com")));
     QVERIFY(info.out.contains(QStringLiteral("subject=C = DE, O = Test, CN = OpenSSL Test CA")));
     QVERIFY(info.out.contains(QStringLiteral("BEGIN PRIVATE KEY")));
     QVERIFY(info.err.contains(QStringLiteral("MAC: sha256")));
@@ -151,12 +161,14 @@ void TestStoreCli::csrSignedImportedExported()
     QVERIFY(extracted.open(QIODevice::WriteOnly));
     extracted.write(info.out.toUtf8());
     extracted.close();
-    const Run keyMod = run(QStringLiteral("openssl"), {QStringLiteral("rsa"), QStringLiteral("-in"),
-                                                       path(QStringLiteral("extracted.pem")),
-                                                       QStringLiteral("-noout"), QStringLiteral("-modulus")});
-    const Run certMod = run(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-in"),
-                                                        path(QStringLiteral("signed.crt")),
-                                                        QStringLiteral("-noout"), QStringLiteral("-modulus")});
+    const Run keyMod =
+        run(QStringLiteral("openssl"),
+            {QStringLiteral("rsa"), QStringLiteral("-in"), path(QStringLiteral("extracted.pem")),
+             QStringLiteral("-noout"), QStringLiteral("-modulus")});
+    const Run certMod =
+        run(QStringLiteral("openssl"),
+            {QStringLiteral("x509"), QStringLiteral("-in"), path(QStringLiteral("signed.crt")),
+             QStringLiteral("-noout"), QStringLiteral("-modulus")});
     QVERIFY(!keyMod.out.isEmpty());
     QCOMPARE(keyMod.out, certMod.out);
 }
@@ -179,23 +191,28 @@ void TestStoreCli::storeKeyIsInTheKeychain()
 {
     if (!qEnvironmentVariableIsSet("CERTDESK_TEST_KEYCHAIN"))
         QSKIP("Run under tests/with-keyring.sh (make test) to check the keychain.");
-    const Run lookup = run(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
-                                                           QStringLiteral("CertDesk"), QStringLiteral("user"),
-                                                           QStringLiteral("store-key")});
+    const Run lookup =
+        run(QStringLiteral("secret-tool"),
+            {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("CertDesk"),
+             QStringLiteral("user"), QStringLiteral("store-key")});
     QCOMPARE(lookup.exitCode, 0);
     QCOMPARE(QByteArray::fromBase64(lookup.out.trimmed().toLatin1()).size(), 32);
-    const QJsonObject info = QJsonDocument::fromJson(readAll(QDir(m_home).filePath(QStringLiteral("keyinfo.json")))).object();
+    const QJsonObject info =
+        QJsonDocument::fromJson(readAll(QDir(m_home).filePath(QStringLiteral("keyinfo.json"))))
+            .object();
     QCOMPARE(info.value(QStringLiteral("source")).toString(), QStringLiteral("keychain"));
 }
 
 void TestStoreCli::listShowDeleteRename()
 {
-    Run r = cli({QStringLiteral("ca"), QStringLiteral("--store"), QStringLiteral("--name"), QStringLiteral("MyCa"),
-                 QStringLiteral("--common-name"), QStringLiteral("Technician CA")});
+    Run r = cli({QStringLiteral("ca"), QStringLiteral("--store"), QStringLiteral("--name"),
+                 QStringLiteral("MyCa"), QStringLiteral("--common-name"),
+                 QStringLiteral("Technician CA")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    r = cli({QStringLiteral("issue"), QStringLiteral("--ca"), QStringLiteral("MyCa"), QStringLiteral("--store"),
-             QStringLiteral("--name"), QStringLiteral("pbx1"), QStringLiteral("--common-name"),
-             QStringLiteral("pbx1.example.com"), QStringLiteral("--san"), QStringLiteral("DNS:pbx1.example.com")});
+    r = cli({QStringLiteral("issue"), QStringLiteral("--ca"), QStringLiteral("MyCa"),
+             QStringLiteral("--store"), QStringLiteral("--name"), QStringLiteral("pbx1"),
+             QStringLiteral("--common-name"), QStringLiteral("pbx1.example.com"),
+             QStringLiteral("--san"), QStringLiteral("DNS:pbx1.example.com")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     r = cli({QStringLiteral("store"), QStringLiteral("list"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
@@ -205,7 +222,8 @@ void TestStoreCli::listShowDeleteRename()
     QVERIFY(names.contains(QStringLiteral("MyCa")));
     QVERIFY(names.contains(QStringLiteral("pbx1")));
 
-    r = cli({QStringLiteral("store"), QStringLiteral("rename"), QStringLiteral("pbx1"), QStringLiteral("pbx-one")});
+    r = cli({QStringLiteral("store"), QStringLiteral("rename"), QStringLiteral("pbx1"),
+             QStringLiteral("pbx-one")});
     QCOMPARE(r.exitCode, 0);
     r = cli({QStringLiteral("store"), QStringLiteral("delete"), QStringLiteral("pbx-one")});
     QCOMPARE(r.exitCode, 0);
@@ -222,8 +240,8 @@ void TestStoreCli::badInputLeavesStoreUnchanged()
     QVERIFY(garbage.open(QIODevice::WriteOnly));
     garbage.write("not a certificate");
     garbage.close();
-    Run r = cli({QStringLiteral("store"), QStringLiteral("import-signed"), QStringLiteral("Mycertificate"),
-                 path(QStringLiteral("garbage.crt"))});
+    Run r = cli({QStringLiteral("store"), QStringLiteral("import-signed"),
+                 QStringLiteral("Mycertificate"), path(QStringLiteral("garbage.crt"))});
     QCOMPARE(r.exitCode, 1);
     // An answer for another key is refused by name.
     r = cli({QStringLiteral("store"), QStringLiteral("import-signed"), QStringLiteral("MyCa"),
@@ -240,45 +258,81 @@ void TestStoreCli::badInputLeavesStoreUnchanged()
 
 void TestStoreCli::checkNamesTheBrokenRule_data()
 {
-    QTest::addColumn<QStringList>("make");    // certdesk-cli or openssl arguments
+    QTest::addColumn<QStringList>("make"); // certdesk-cli or openssl arguments
     QTest::addColumn<bool>("withOpenSsl");
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("checkOptions");
     QTest::addColumn<QString>("code");
     const QString dir = m_work.path();
-    QTest::newRow("4096-bit key")
-        << QStringList{QStringLiteral("self-signed"), QStringLiteral("--name"), QStringLiteral("big"),
-                       QStringLiteral("--common-name"), QStringLiteral("big.example.com"),
-                       QStringLiteral("--san"), QStringLiteral("DNS:big.example.com"),
-                       QStringLiteral("--key-type"), QStringLiteral("rsa4096"),
-                       QStringLiteral("--no-encrypt-key"), QStringLiteral("--out-dir"), dir}
-        << false << QStringLiteral("big.crt") << QStringList{QStringLiteral("--profile"), QStringLiteral("osbiz-v3")}
-        << QStringLiteral("osbiz.key-length");
+    QTest::newRow("4096-bit key") << QStringList{QStringLiteral("self-signed"),
+                                                 QStringLiteral("--name"),
+                                                 QStringLiteral("big"),
+                                                 QStringLiteral("--common-name"),
+                                                 QStringLiteral("big.example.com"),
+                                                 QStringLiteral("--san"),
+                                                 QStringLiteral("DNS:big.example.com"),
+                                                 QStringLiteral("--key-type"),
+                                                 QStringLiteral("rsa4096"),
+                                                 QStringLiteral("--no-encrypt-key"),
+                                                 QStringLiteral("--out-dir"),
+                                                 dir}
+                                  << false << QStringLiteral("big.crt")
+                                  << QStringList{QStringLiteral("--profile"),
+                                                 QStringLiteral("osbiz-v3")}
+                                  << QStringLiteral("osbiz.key-length");
     QTest::newRow("SHA-1 signature")
-        << QStringList{QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-sha1"),
-                       QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), dir + QStringLiteral("/sha1.key"), QStringLiteral("-out"),
-                       dir + QStringLiteral("/sha1.crt"), QStringLiteral("-subj"), QStringLiteral("/CN=sha1.example.com"),
-                       QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:sha1.example.com"),
-                       QStringLiteral("-days"), QStringLiteral("100")}
-        << true << QStringLiteral("sha1.crt") << QStringList{QStringLiteral("--profile"), QStringLiteral("osbiz-v3,apple-tls")}
+        << QStringList{QStringLiteral("req"),
+                       QStringLiteral("-x509"),
+                       QStringLiteral("-sha1"),
+                       QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"),
+                       QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"),
+                       dir + QStringLiteral("/sha1.key"),
+                       QStringLiteral("-out"),
+                       dir + QStringLiteral("/sha1.crt"),
+                       QStringLiteral("-subj"),
+                       QStringLiteral("/CN=sha1.example.com"),
+                       QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=DNS:sha1.example.com"),
+                       QStringLiteral("-days"),
+                       QStringLiteral("100")}
+        << true << QStringLiteral("sha1.crt")
+        << QStringList{QStringLiteral("--profile"), QStringLiteral("osbiz-v3,apple-tls")}
         << QStringLiteral("osbiz.signature-algorithm");
     QTest::newRow("two years, issued 2026, public CA")
-        << QStringList{QStringLiteral("issue"), QStringLiteral("--ca"), QStringLiteral("MyCa"),
-                       QStringLiteral("--name"), QStringLiteral("long"), QStringLiteral("--common-name"),
-                       QStringLiteral("long.example.com"), QStringLiteral("--san"), QStringLiteral("DNS:long.example.com"),
-                       QStringLiteral("--not-before"), QStringLiteral("2026-06-01"), QStringLiteral("--not-after"),
-                       QStringLiteral("2028-06-01"), QStringLiteral("--csr"), dir + QStringLiteral("/req.csr"),
-                       QStringLiteral("--out-dir"), dir}
+        << QStringList{QStringLiteral("issue"),
+                       QStringLiteral("--ca"),
+                       QStringLiteral("MyCa"),
+                       QStringLiteral("--name"),
+                       QStringLiteral("long"),
+                       QStringLiteral("--common-name"),
+                       QStringLiteral("long.example.com"),
+                       QStringLiteral("--san"),
+                       QStringLiteral("DNS:long.example.com"),
+                       QStringLiteral("--not-before"),
+                       QStringLiteral("2026-06-01"),
+                       QStringLiteral("--not-after"),
+                       QStringLiteral("2028-06-01"),
+                       QStringLiteral("--csr"),
+                       dir + QStringLiteral("/req.csr"),
+                       QStringLiteral("--out-dir"),
+                       dir}
         << false << QStringLiteral("long.crt")
-        << QStringList{QStringLiteral("--profile"), QStringLiteral("cabf-2026,apple-tls"), QStringLiteral("--public")}
+        << QStringList{QStringLiteral("--profile"), QStringLiteral("cabf-2026,apple-tls"),
+                       QStringLiteral("--public")}
         << QStringLiteral("cabf.validity");
-    QTest::newRow("no SAN")
-        << QStringList{QStringLiteral("self-signed"), QStringLiteral("--name"), QStringLiteral("nosan"),
-                       QStringLiteral("--common-name"), QStringLiteral("nosan.example.com"),
-                       QStringLiteral("--no-encrypt-key"), QStringLiteral("--out-dir"), dir}
-        << false << QStringLiteral("nosan.crt") << QStringList{QStringLiteral("--profile"), QStringLiteral("apple-tls")}
-        << QStringLiteral("apple.san-dns");
+    QTest::newRow("no SAN") << QStringList{QStringLiteral("self-signed"),
+                                           QStringLiteral("--name"),
+                                           QStringLiteral("nosan"),
+                                           QStringLiteral("--common-name"),
+                                           QStringLiteral("nosan.example.com"),
+                                           QStringLiteral("--no-encrypt-key"),
+                                           QStringLiteral("--out-dir"),
+                                           dir}
+                            << false << QStringLiteral("nosan.crt")
+                            << QStringList{QStringLiteral("--profile"), QStringLiteral("apple-tls")}
+                            << QStringLiteral("apple.san-dns");
 }
 
 void TestStoreCli::checkNamesTheBrokenRule()
@@ -290,7 +344,8 @@ void TestStoreCli::checkNamesTheBrokenRule()
     QFETCH(QString, code);
     const Run made = withOpenSsl ? run(QStringLiteral("openssl"), make) : cli(make);
     QVERIFY2(made.exitCode == 0, qPrintable(made.err));
-    const Run checked = cli(QStringList{QStringLiteral("check"), path(file), QStringLiteral("--json")} + checkOptions);
+    const Run checked = cli(
+        QStringList{QStringLiteral("check"), path(file), QStringLiteral("--json")} + checkOptions);
     QCOMPARE(checked.exitCode, 1);
     const QJsonObject report = QJsonDocument::fromJson(checked.out.toUtf8()).object();
     QStringList errors;
@@ -307,12 +362,14 @@ void TestStoreCli::checkNamesTheBrokenRule()
 
 void TestStoreCli::checkPassesCompliantCertificate()
 {
-    Run r = cli({QStringLiteral("issue"), QStringLiteral("--ca"), QStringLiteral("MyCa"), QStringLiteral("--store"),
-                 QStringLiteral("--name"), QStringLiteral("good"), QStringLiteral("--common-name"),
-                 QStringLiteral("good.example.com"), QStringLiteral("--san"), QStringLiteral("DNS:good.example.com")});
+    Run r = cli({QStringLiteral("issue"), QStringLiteral("--ca"), QStringLiteral("MyCa"),
+                 QStringLiteral("--store"), QStringLiteral("--name"), QStringLiteral("good"),
+                 QStringLiteral("--common-name"), QStringLiteral("good.example.com"),
+                 QStringLiteral("--san"), QStringLiteral("DNS:good.example.com")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     r = cli({QStringLiteral("check"), QStringLiteral("good"), QStringLiteral("--profile"),
-             QStringLiteral("osbiz-v3,apple-tls,expiry"), QStringLiteral("--private"), QStringLiteral("--json")});
+             QStringLiteral("osbiz-v3,apple-tls,expiry"), QStringLiteral("--private"),
+             QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(report.value(QStringLiteral("errors")).toInt(), 0);
