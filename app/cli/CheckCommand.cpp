@@ -66,7 +66,7 @@ Status CheckCommand::execute(const QCommandLineParser& parser)
     const QString target = parser.positionalArguments().constFirst();
     policy::CheckSubject subject;
     if (QFileInfo(target).isFile()) {
-        auto file = crypto::CryptoFile::load(target, *passphrase ? &**passphrase : nullptr);
+        auto file = crypto::CryptoFile::load(target, PassphraseOption::pointer(*passphrase));
         if (!file)
             return file.error();
         const QList<crypto::Certificate> chain = crypto::orderChain(file->certificates);

@@ -18,11 +18,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("ConvertCommand", text);
 }
 
-const crypto::SecretBytes* ptr(const std::optional<crypto::SecretBytes>& s)
-{
-    return s ? &*s : nullptr;
-}
-
 } // namespace
 
 ConvertCommand::ConvertCommand()
@@ -103,7 +98,7 @@ Status ConvertCommand::execute(const QCommandLineParser& parser)
             return Error::usage(s.error().message);
     }
 
-    auto file = crypto::CryptoFile::load(input, ptr(*inPassphrase));
+    auto file = crypto::CryptoFile::load(input, PassphraseOption::pointer(*inPassphrase));
     if (!file)
         return file.error();
     if (parser.isSet(m_key)) {
@@ -112,7 +107,8 @@ Status ConvertCommand::execute(const QCommandLineParser& parser)
         auto keyPassphrase = m_keyPassphrase.read(parser);
         if (!keyPassphrase)
             return keyPassphrase.error();
-        auto keyFile = crypto::CryptoFile::load(parser.value(m_key), ptr(*keyPassphrase));
+        auto keyFile = crypto::CryptoFile::load(parser.value(m_key),
+                                                PassphraseOption::pointer(*keyPassphrase));
         if (!keyFile)
             return keyFile.error();
         if (!keyFile->key)

@@ -54,18 +54,12 @@ Status CsrCommand::execute(const QCommandLineParser& parser)
     if (!name)
         return name.error();
     crypto::CsrSpec spec;
-    auto subject = m_subject.subject(parser);
-    if (!subject)
-        return subject.error();
-    auto sans = m_subject.subjectAltNames(parser);
-    if (!sans)
-        return sans.error();
-    auto digest = m_subject.digest(parser);
-    if (!digest)
-        return digest.error();
-    spec.subject = *subject;
-    spec.subjectAltNames = *sans;
-    spec.digest = *digest;
+    auto choice = m_subject.read(parser);
+    if (!choice)
+        return choice.error();
+    spec.subject = choice->subject;
+    spec.subjectAltNames = choice->subjectAltNames;
+    spec.digest = choice->digest;
     spec.requestKeyUsage = !parser.isSet(m_noKeyUsage);
     spec.requestServerAuth = !parser.isSet(m_noServerAuth);
 

@@ -47,7 +47,7 @@ Status FingerprintCommand::execute(const QCommandLineParser& parser)
     auto passphrase = m_passphrase.read(parser);
     if (!passphrase)
         return passphrase.error();
-    auto file = crypto::CryptoFile::load(path, *passphrase ? &**passphrase : nullptr);
+    auto file = crypto::CryptoFile::load(path, PassphraseOption::pointer(*passphrase));
     if (!file)
         return file.error();
 

@@ -65,18 +65,12 @@ Status GenerateCertificateCommand::execute(const QCommandLineParser& parser)
         return name.error();
     crypto::CertificateSpec spec;
     spec.profile = m_profile;
-    auto subject = m_subject.subject(parser);
-    if (!subject)
-        return subject.error();
-    auto sans = m_subject.subjectAltNames(parser);
-    if (!sans)
-        return sans.error();
-    auto digest = m_subject.digest(parser);
-    if (!digest)
-        return digest.error();
-    spec.subject = *subject;
-    spec.subjectAltNames = *sans;
-    spec.digest = *digest;
+    auto choice = m_subject.read(parser);
+    if (!choice)
+        return choice.error();
+    spec.subject = choice->subject;
+    spec.subjectAltNames = choice->subjectAltNames;
+    spec.digest = choice->digest;
     if (Status s = m_validity.apply(parser, spec); !s)
         return s;
 

@@ -19,11 +19,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("IssueCommand", text);
 }
 
-const crypto::SecretBytes* ptr(const std::optional<crypto::SecretBytes>& s)
-{
-    return s ? &*s : nullptr;
-}
-
 } // namespace
 
 IssueCommand::IssueCommand()
@@ -192,7 +187,8 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
         caChain = crypto::orderChain(caFile->certificates);
         if (caChain.isEmpty())
             return Error::failure(tr("%1 holds no CA certificate.").arg(parser.value(m_caCert)));
-        auto caKeyFile = crypto::CryptoFile::load(parser.value(m_caKey), ptr(*caPassphrase));
+        auto caKeyFile = crypto::CryptoFile::load(parser.value(m_caKey),
+                                                  PassphraseOption::pointer(*caPassphrase));
         if (!caKeyFile)
             return caKeyFile.error();
         if (!caKeyFile->key)
@@ -213,7 +209,8 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
         auto keyPassphrase = m_keyPassphrase.read(parser);
         if (!keyPassphrase)
             return keyPassphrase.error();
-        auto keyFile = crypto::CryptoFile::load(parser.value(m_key), ptr(*keyPassphrase));
+        auto keyFile = crypto::CryptoFile::load(parser.value(m_key),
+                                                PassphraseOption::pointer(*keyPassphrase));
         if (!keyFile)
             return keyFile.error();
         if (!keyFile->key)

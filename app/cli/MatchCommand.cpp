@@ -48,7 +48,7 @@ Status MatchCommand::execute(const QCommandLineParser& parser)
     };
     QList<Entry> entries;
     for (const QString& path : files) {
-        auto file = crypto::CryptoFile::load(path, *passphrase ? &**passphrase : nullptr);
+        auto file = crypto::CryptoFile::load(path, PassphraseOption::pointer(*passphrase));
         if (!file)
             return file.error(); // names the file already
         const QList<crypto::Certificate> chain = crypto::orderChain(file->certificates);

@@ -26,6 +26,12 @@ public:
     // Like read(), but a missing passphrase is a usage error naming `why`.
     Result<crypto::SecretBytes> require(const QCommandLineParser& parser, const QString& why) const;
 
+    // The passphrase as the optional pointer core APIs take.
+    static const crypto::SecretBytes* pointer(const std::optional<crypto::SecretBytes>& secret)
+    {
+        return secret ? &*secret : nullptr;
+    }
+
     QString fileOptionName() const { return m_file.names().constFirst(); }
 
 private:

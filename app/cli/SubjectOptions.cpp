@@ -39,6 +39,20 @@ void SubjectOptions::addTo(QCommandLineParser& parser) const
         parser.addOption(*o);
 }
 
+Result<SubjectOptions::Choice> SubjectOptions::read(const QCommandLineParser& parser) const
+{
+    auto dn = subject(parser);
+    if (!dn)
+        return dn.error();
+    auto sans = subjectAltNames(parser);
+    if (!sans)
+        return sans.error();
+    auto sig = digest(parser);
+    if (!sig)
+        return sig.error();
+    return Choice{*dn, *sans, *sig};
+}
+
 Result<crypto::DistinguishedName> SubjectOptions::subject(const QCommandLineParser& parser) const
 {
     return subject(parser, crypto::DistinguishedName());

@@ -16,8 +16,17 @@ namespace certdesk::cli {
 class SubjectOptions
 {
 public:
+    struct Choice
+    {
+        crypto::DistinguishedName subject;
+        QList<crypto::GeneralName> subjectAltNames;
+        crypto::SignatureDigest digest = crypto::SignatureDigest::Sha256;
+    };
+
     SubjectOptions();
     void addTo(QCommandLineParser& parser) const;
+    // Subject, SANs and signature algorithm together, each checked.
+    Result<Choice> read(const QCommandLineParser& parser) const;
 
     Result<crypto::DistinguishedName> subject(const QCommandLineParser& parser) const;
     // `base` (e.g. a CSR's subject) with the fields given on the command line replaced.
