@@ -70,9 +70,18 @@ QByteArray readFile(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-QString hexKey(const crypto::SecretBytes& key)
+// The PKCS#8 passphrase for keys at rest: the store key in hex, built straight into wiped
+// memory (no QString or QByteArray copy of the key lingers).
+crypto::SecretBytes keyPassphrase(const crypto::SecretBytes& key)
 {
-    return QString::fromLatin1(key.view().toByteArray().toHex());
+    static const char digits[] = "0123456789abcdef";
+    crypto::SecretBytes hex(QByteArray(key.size() * 2, '0'));
+    for (qsizetype i = 0; i < key.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(key.data()[i]);
+        hex.data()[2 * i] = digits[byte >> 4];
+        hex.data()[2 * i + 1] = digits[byte & 0x0F];
+    }
+    return hex;
 }
 
 } // namespace
@@ -197,7 +206,7 @@ Result<QByteArray> CertificateStore::encryptKey(const crypto::PrivateKey& key) c
     if (m_storeKey.isEmpty())
         return Error::failure(tr("The store key is not available, so no private key can be "
                                  "stored. Unlock the keychain or give the store passphrase."));
-    return key.toEncryptedPem(crypto::SecretBytes::fromUtf8(hexKey(m_storeKey)));
+    return key.toEncryptedPem(keyPassphrase(m_storeKey));
 }
 
 Result<QString> CertificateStore::writeEntryFolder(const EntryMaterial& material,
@@ -338,7 +347,7 @@ Result<EntryMaterial> CertificateStore::load(const QString& name, bool withKey) 
                                      "store passphrase.")
                                       .arg(name));
         const QByteArray keyPem = readFile(dir.filePath(kKeyFile));
-        const crypto::SecretBytes passphrase = crypto::SecretBytes::fromUtf8(hexKey(m_storeKey));
+        const crypto::SecretBytes passphrase = keyPassphrase(m_storeKey);
         auto key = crypto::PrivateKey::fromPem(keyPem, &passphrase);
         if (!key)
             return Error::failure(tr("The private key of \"%1\" cannot be opened with this store "
