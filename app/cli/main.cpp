@@ -1,5 +1,6 @@
 // certdesk-cli: the command-line twin of CertDesk. Wiring only: each verb is a CliCommand.
 
+#include "app/cli/ActivateCommand.h"
 #include "app/cli/CheckCommand.h"
 #include "app/cli/CliCommand.h"
 #include "app/cli/ConvertCommand.h"
@@ -8,10 +9,17 @@
 #include "app/cli/GenerateCertificateCommand.h"
 #include "app/cli/IssueCommand.h"
 #include "app/cli/MatchCommand.h"
+#include "app/cli/RemoteListCommand.h"
 #include "app/cli/ShowCommand.h"
+#include "app/cli/SiteAddCommand.h"
+#include "app/cli/SiteListCommand.h"
+#include "app/cli/SiteRemoveCommand.h"
+#include "app/cli/SiteTestCommand.h"
+#include "app/cli/SiteTrustCommand.h"
 #include "app/cli/StoreEntryCommand.h"
 #include "app/cli/StoreImportCommand.h"
 #include "app/cli/StoreListCommand.h"
+#include "app/cli/UploadCommand.h"
 #include "core/crypto/CryptoVersion.h"
 
 #include <QCoreApplication>
@@ -78,6 +86,14 @@ int main(int argc, char* argv[])
         std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Rename));
     commands.push_back(
         std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Delete));
+    commands.push_back(std::make_unique<cli::SiteAddCommand>());
+    commands.push_back(std::make_unique<cli::SiteListCommand>());
+    commands.push_back(std::make_unique<cli::SiteRemoveCommand>());
+    commands.push_back(std::make_unique<cli::SiteTrustCommand>());
+    commands.push_back(std::make_unique<cli::SiteTestCommand>());
+    commands.push_back(std::make_unique<cli::UploadCommand>());
+    commands.push_back(std::make_unique<cli::ActivateCommand>());
+    commands.push_back(std::make_unique<cli::RemoteListCommand>());
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {
@@ -85,9 +101,10 @@ int main(int argc, char* argv[])
         return cli::ExitUsage;
     }
     QString verb = args.takeFirst();
-    // Two-word verbs: "store list", "store export" …
-    if (verb == QLatin1String("store") && !args.isEmpty() &&
-        !args.first().startsWith(QLatin1Char('-')))
+    // Two-word verbs: "store list", "store export", "site add", "remote list" …
+    const bool twoWords = verb == QLatin1String("store") || verb == QLatin1String("site") ||
+                          verb == QLatin1String("remote");
+    if (twoWords && !args.isEmpty() && !args.first().startsWith(QLatin1Char('-')))
         verb += QLatin1Char(' ') + args.takeFirst();
     if (verb == QLatin1String("--help") || verb == QLatin1String("-h") ||
         verb == QLatin1String("help")) {

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/remote/Site.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace certdesk::remote {
+
+// The technician's sites, in sites.json beside the certificate store (CERTDESK_HOME or the
+// user's data folder). Holds no secret: passwords are in the keychain, pins are public
+// fingerprints. Written atomically with owner-only permissions.
+class SiteRegistry
+{
+    Q_DECLARE_TR_FUNCTIONS(SiteRegistry)
+
+public:
+    static QString defaultPath();
+    // A missing file is an empty registry.
+    static Result<SiteRegistry> open(const QString& path = defaultPath());
+
+    QString path() const { return m_path; }
+    const QList<Site>& sites() const { return m_sites; }
+    std::optional<Site> find(const QString& name) const;
+    // Like find(), but an unknown name is an error that lists the known ones.
+    Result<Site> require(const QString& name) const;
+
+    Status add(const Site& site);    // a new name
+    Status update(const Site& site); // an existing name
+    Status remove(const QString& name);
+
+private:
+    explicit SiteRegistry(QString path)
+        : m_path(std::move(path))
+    {
+    }
+    Status save() const;
+
+    QString m_path;
+    QList<Site> m_sites;
+};
+
+} // namespace certdesk::remote
