@@ -9,6 +9,10 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaObject>
+#include <QObject>
+
+#include <memory>
 
 namespace certdesk::store {
 
@@ -122,6 +126,75 @@ Result<CertificateStore> StoreUnlocker::openBlocking(bool needKey) const
     }
     store->setStoreKey(std::move(key->key));
     return store;
+}
+
+void StoreUnlocker::open(QObject* context, OpenCallback done) const
+{
+    Q_ASSERT(context != nullptr);
+    if (context == nullptr)
+        return;
+    auto opened = CertificateStore::open(m_root);
+    if (!opened) {
+        QMetaObject::invokeMethod(
+            context, [done, error = opened.error()] { done(error); }, Qt::QueuedConnection);
+        return;
+    }
+    auto store = std::make_shared<CertificateStore>(std::move(*opened));
+
+    auto info = std::make_shared<KeyInfo>(readKeyInfo(store->root()));
+    const bool fresh = info->source.isEmpty();
+    if (info->salt.isEmpty()) {
+        auto salt = crypto::KeyDerivation::randomSalt();
+        if (!salt) {
+            QMetaObject::invokeMethod(
+                context, [done, error = salt.error()] { done(error); }, Qt::QueuedConnection);
+            return;
+        }
+        info->salt = *salt;
+    }
+
+    secrets::StoreKeyProvider provider(m_secrets);
+    provider.setPassphraseSalt(info->salt);
+    provider.setIterations(info->iterations);
+    provider.setPassphrasePrompt(m_prompt);
+    if (info->source == QLatin1String("keychain"))
+        provider.setPolicy(secrets::StoreKeyProvider::Policy::KeychainOnly);
+    else if (info->source == QLatin1String("passphrase"))
+        provider.setPolicy(secrets::StoreKeyProvider::Policy::PassphraseOnly);
+    else
+        provider.setPolicy(secrets::StoreKeyProvider::Policy::KeychainOrPassphrase);
+
+    provider.obtain(context, [store, info, fresh, done](
+                                 Result<secrets::StoreKeyProvider::StoreKey> key) {
+        if (!key) {
+            done(key.error());
+            return;
+        }
+        const QByteArray check = checkValue(key->key);
+        if (!fresh && !info->check.isEmpty() && info->check != check) {
+            done(Error::failure(info->source == QLatin1String("passphrase")
+                                    ? tr("The store passphrase is wrong: it does not open this "
+                                         "certificate store. Check CERTDESK_STORE_PASSPHRASE or "
+                                         "type it again.")
+                                    : tr("The keychain holds a different store key than the one "
+                                         "this certificate store was created with. Was the "
+                                         "keychain reset? Restore it, or use another "
+                                         "CERTDESK_HOME.")));
+            return;
+        }
+        if (fresh || info->check.isEmpty()) {
+            info->source = key->source == secrets::StoreKeyProvider::Source::Keychain
+                               ? QStringLiteral("keychain")
+                               : QStringLiteral("passphrase");
+            info->check = check;
+            if (Status s = writeKeyInfo(store->root(), *info); !s) {
+                done(s.error());
+                return;
+            }
+        }
+        store->setStoreKey(std::move(key->key));
+        done(std::move(*store));
+    });
 }
 
 } // namespace certdesk::store

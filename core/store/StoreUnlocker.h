@@ -6,6 +6,10 @@
 
 #include <QString>
 
+#include <functional>
+
+class QObject;
+
 namespace certdesk::store {
 
 // Opens the certificate store together with its key. The key comes from the keychain; a store
@@ -26,6 +30,13 @@ public:
     // Without `needKey` the store opens for listing and viewing only, without asking the
     // keychain. Blocking (local event loop): for the CLI and for start-up.
     Result<CertificateStore> openBlocking(bool needKey) const;
+
+    // Asynchronous, for the desktop application: opens the store and obtains its key from the
+    // keychain (or the passphrase) without blocking the event loop. `done` runs once in
+    // `context`'s thread unless `context` is destroyed first. The passphrase prompt, if one
+    // is needed, is called from within the chain on that thread.
+    using OpenCallback = std::function<void(Result<CertificateStore>)>;
+    void open(QObject* context, OpenCallback done) const;
 
 private:
     QString m_root;

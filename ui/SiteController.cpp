@@ -1,0 +1,361 @@
+#include "ui/SiteController.h"
+
+#include "core/remote/AdminPortalClient.h"
+#include "core/remote/AdminPortalProtocol.h"
+#include "core/remote/Fingerprint.h"
+#include "core/remote/SiteRegistry.h"
+#include "core/secrets/SecretStore.h"
+
+#include <QPointer>
+
+#include <chrono>
+#include <memory>
+
+namespace certdesk::ui {
+
+namespace {
+constexpr std::chrono::milliseconds kProbeTimeout{10000};
+
+QString distinguishedName(const QSslCertificate& certificate, bool issuer)
+{
+    const struct
+    {
+        QSslCertificate::SubjectInfo info;
+        const char* label;
+    } parts[] = {{QSslCertificate::CommonName, "CN"},
+                 {QSslCertificate::OrganizationalUnitName, "OU"},
+                 {QSslCertificate::Organization, "O"},
+                 {QSslCertificate::CountryName, "C"}};
+    QStringList out;
+    for (const auto& part : parts) {
+        const QStringList values =
+            issuer ? certificate.issuerInfo(part.info) : certificate.subjectInfo(part.info);
+        for (const QString& v : values)
+            out << QStringLiteral("%1=%2").arg(QLatin1String(part.label), v);
+    }
+    return out.join(QStringLiteral(", "));
+}
+} // namespace
+
+SiteController::SiteController(QString registryPath, QString keychainService, QObject* parent)
+    : QObject(parent)
+    , m_registryPath(std::move(registryPath))
+    , m_keychainService(std::move(keychainService))
+{
+}
+
+QString SiteController::keychainService() const
+{
+    return m_keychainService.isEmpty() ? secrets::SecretStore::defaultService() : m_keychainService;
+}
+
+QList<remote::Site> SiteController::sites() const
+{
+    auto registry = remote::SiteRegistry::open(m_registryPath);
+    if (!registry) {
+        m_lastError = registry.error().message;
+        return {};
+    }
+    m_lastError.clear();
+    return registry->sites();
+}
+
+std::optional<remote::Site> SiteController::find(const QString& name) const
+{
+    auto registry = remote::SiteRegistry::open(m_registryPath);
+    if (!registry)
+        return std::nullopt;
+    return registry->find(name);
+}
+
+void SiteController::save(const remote::Site& site, std::optional<crypto::SecretBytes> password,
+                          bool isNew, QObject* context, StatusCallback done)
+{
+    if (Status s = site.validate(); !s) {
+        done(s);
+        return;
+    }
+    auto registry = remote::SiteRegistry::open(m_registryPath);
+    if (!registry) {
+        done(registry.error());
+        return;
+    }
+    const std::optional<remote::Site> existing = registry->find(site.name);
+    if (isNew && existing) {
+        done(Error::usage(tr("A site named \"%1\" already exists.").arg(site.name)));
+        return;
+    }
+    if (!isNew && !existing) {
+        done(Error::usage(tr("There is no site named \"%1\".").arg(site.name)));
+        return;
+    }
+    remote::Site merged = site;
+    if (existing) {
+        // Pins belong to an address: kept while it stays, dropped when it changes.
+        if (existing->host == site.host && existing->port == site.port) {
+            merged.pin = existing->pin;
+            merged.pendingPin = existing->pendingPin;
+        }
+        if (existing->boosterAddress() == site.boosterAddress() &&
+            existing->boosterPort == site.boosterPort) {
+            merged.boosterPin = existing->boosterPin;
+            merged.pendingBoosterPin = existing->pendingBoosterPin;
+        }
+    }
+    QPointer<QObject> guard(context);
+    auto commit = [this, merged, isNew, guard, done](Status written) {
+        if (!written) {
+            if (guard)
+                done(Error::failure(tr("The password could not be stored in the keychain, so "
+                                       "the site was not saved: %1")
+                                        .arg(written.error().message)));
+            return;
+        }
+        auto reg = remote::SiteRegistry::open(m_registryPath);
+        Status s = reg ? (isNew ? reg->add(merged) : reg->update(merged)) : Status(reg.error());
+        if (s)
+            emit sitesChanged();
+        if (guard)
+            done(s);
+    };
+    if (!password) {
+        commit(Status());
+        return;
+    }
+    const secrets::SecretStore store(keychainService());
+    store.write(secrets::SecretStore::sitePasswordKey(site.name), *password,
+                secrets::SecretStore::Format::Text, this, commit);
+}
+
+void SiteController::remove(const QString& name, QObject* context, StatusCallback done)
+{
+    auto registry = remote::SiteRegistry::open(m_registryPath);
+    if (!registry) {
+        done(registry.error());
+        return;
+    }
+    if (Status s = registry->remove(name); !s) {
+        done(s);
+        return;
+    }
+    emit sitesChanged();
+    QPointer<QObject> guard(context);
+    const secrets::SecretStore store(keychainService());
+    store.remove(secrets::SecretStore::sitePasswordKey(name), this, [guard, done](Status s) {
+        if (guard)
+            done(s);
+    });
+}
+
+void SiteController::probe(const QString& name, const QString& system, QObject* context,
+                           ProbeCallback done)
+{
+    const std::optional<remote::Site> site = find(name);
+    if (!site || !remote::Site::isSystem(system) ||
+        (system == remote::AdminPortalProtocol::boosterSystem() && !site->hasBooster())) {
+        QPointer<QObject> guard(context);
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done, name] {
+                remote::ProbeResult result;
+                remote::RemoteError error;
+                error.kind = remote::RemoteError::Kind::NotFound;
+                error.message = tr("There is no such listener for the site \"%1\".").arg(name);
+                result.failure = error;
+                if (guard)
+                    done(result);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    remote::TlsProbe::start(site->hostFor(system), site->portFor(system), kProbeTimeout, context,
+                            std::move(done));
+}
+
+Status SiteController::trust(const QString& name, const QString& system,
+                             const QSslCertificate& leaf)
+{
+    auto registry = remote::SiteRegistry::open(m_registryPath);
+    if (!registry)
+        return registry.error();
+    auto site = registry->require(name);
+    if (!site)
+        return site.error();
+    if (!remote::Site::isSystem(system) || leaf.isNull())
+        return Error::usage(tr("Nothing to trust."));
+    site->pinFor(system) = remote::CertificatePin::of(leaf, false);
+    site->pendingPinFor(system) = remote::CertificatePin();
+    if (Status s = registry->update(*site); !s)
+        return s;
+    emit sitesChanged();
+    return {};
+}
+
+void SiteController::withPassword(const QString& name, QObject* context,
+                                  std::function<void(Result<crypto::SecretBytes>)> done)
+{
+    const secrets::SecretStore store(keychainService());
+    store.read(secrets::SecretStore::sitePasswordKey(name), context,
+               [name, done](secrets::SecretStore::ReadResult read) {
+                   if (!read) {
+                       done(read.error());
+                   } else if (!read->has_value()) {
+                       done(Error::failure(
+                           tr("The keychain holds no password for the site \"%1\": edit the "
+                              "site and enter it again.")
+                               .arg(name)));
+                   } else {
+                       done(std::move(**read));
+                   }
+               });
+}
+
+void SiteController::test(const QString& name, QObject* context, TestCallback done)
+{
+    const std::optional<remote::Site> site = find(name);
+    if (!site) {
+        TestReport report;
+        report.lines << tr("There is no site named \"%1\".").arg(name);
+        done(report);
+        return;
+    }
+    QPointer<QObject> guard(context);
+    auto report = std::make_shared<TestReport>();
+    const remote::Site s = *site;
+    // 1. The handshake must present the pinned certificate, 2. login, 3. system information.
+    remote::TlsProbe::start(
+        s.host, s.port, kProbeTimeout, this,
+        [this, s, guard, done, report](remote::ProbeResult probed) {
+            if (!probed.reached()) {
+                report->lines
+                    << (probed.failure
+                            ? probed.failure->message
+                            : tr("%1:%2 presented no certificate.").arg(s.host).arg(s.port));
+                if (guard)
+                    done(*report);
+                return;
+            }
+            const QString presented =
+                remote::Fingerprint::format(remote::Fingerprint::ofCertificate(probed.leaf()));
+            if (s.pin.isNull()) {
+                report->lines
+                    << tr("Presents SHA-256 %1 but is not trusted yet: use Trust.").arg(presented);
+                if (guard)
+                    done(*report);
+                return;
+            }
+            if (!s.pin.matches(probed.leaf())) {
+                report->lines << tr("Presents a certificate other than the trusted one: presented "
+                                    "SHA-256 %1, trusted %2. Nothing was sent to it.")
+                                     .arg(presented, s.pin.certificateFingerprint());
+                if (guard)
+                    done(*report);
+                return;
+            }
+            report->lines << tr("Presents the trusted certificate (SHA-256 %1).").arg(presented);
+            withPassword(
+                s.name, this, [this, s, guard, done, report](Result<crypto::SecretBytes> password) {
+                    if (!password) {
+                        report->lines << password.error().message;
+                        if (guard)
+                            done(*report);
+                        return;
+                    }
+                    auto* client = new remote::AdminPortalClient(s.host, s.port, s.pin, this);
+                    client->login(
+                        s.user, *password,
+                        [client, s, guard, done, report](remote::RemoteResult<void> login) {
+                            if (!login) {
+                                report->lines << login.error().message;
+                                client->deleteLater();
+                                if (guard)
+                                    done(*report);
+                                return;
+                            }
+                            report->lines << tr("Logged in as %1.").arg(s.portalUser());
+                            client->systemInfo([client, guard, done, report](
+                                                   remote::RemoteResult<remote::SystemInfo> info) {
+                                client->deleteLater();
+                                if (!info) {
+                                    report->lines << info.error().message;
+                                } else {
+                                    report->ok = true;
+                                    report->info = *info;
+                                    report->lines << tr("%1, software %2; active certificate: %3")
+                                                         .arg(info->model, info->softwareVersion,
+                                                              info->activeTelephony);
+                                }
+                                if (guard)
+                                    done(*report);
+                            });
+                        });
+                });
+        });
+}
+
+void SiteController::listCertificates(const QString& name, QObject* context, ListCallback done)
+{
+    QPointer<QObject> guard(context);
+    const std::optional<remote::Site> site = find(name);
+    auto fail = [guard, done](const QString& message) {
+        remote::RemoteError error;
+        error.kind = remote::RemoteError::Kind::NotFound;
+        error.message = message;
+        if (guard)
+            done(error);
+    };
+    if (!site) {
+        fail(tr("There is no site named \"%1\".").arg(name));
+        return;
+    }
+    const remote::Site s = *site;
+    withPassword(s.name, this, [this, s, guard, done, fail](Result<crypto::SecretBytes> password) {
+        if (!password) {
+            fail(password.error().message);
+            return;
+        }
+        auto* client = new remote::AdminPortalClient(s.host, s.port, s.pin, this);
+        client->login(s.user, *password, [client, guard, done](remote::RemoteResult<void> login) {
+            if (!login) {
+                client->deleteLater();
+                if (guard)
+                    done(login.error());
+                return;
+            }
+            client->listCertificates(
+                [client, guard, done](remote::RemoteResult<QList<remote::RemoteCertificate>> list) {
+                    client->deleteLater();
+                    if (guard)
+                        done(std::move(list));
+                });
+        });
+    });
+}
+
+remote::ActivationJob* SiteController::createActivation(remote::ActivationJob::Request request)
+{
+    request.registryPath = m_registryPath;
+    request.keychainService = keychainService();
+    const QString name = request.site.name;
+    auto* job = new remote::ActivationJob(std::move(request), this);
+    connect(job, &remote::ActivationJob::finished, this, [this, job, name] {
+        emit sitesChanged(); // the pin may have moved
+        emit activationFinished(name);
+        job->deleteLater();
+    });
+    return job;
+}
+
+SiteController::CertificateSummary SiteController::summarize(const QSslCertificate& certificate)
+{
+    CertificateSummary summary;
+    summary.subject = distinguishedName(certificate, false);
+    summary.issuer = distinguishedName(certificate, true);
+    const QString format = QStringLiteral("yyyy-MM-dd HH:mm:ss");
+    summary.notBefore = certificate.effectiveDate().toUTC().toString(format);
+    summary.notAfter = certificate.expiryDate().toUTC().toString(format);
+    summary.sha256 = remote::Fingerprint::format(remote::Fingerprint::ofCertificate(certificate));
+    return summary;
+}
+
+} // namespace certdesk::ui
