@@ -1,6 +1,7 @@
 // certdesk-cli: the command-line twin of CertDesk. Wiring only: each verb is a CliCommand.
 
 #include "app/cli/ActivateCommand.h"
+#include "app/cli/BulkActivateCommand.h"
 #include "app/cli/CheckCommand.h"
 #include "app/cli/CliCommand.h"
 #include "app/cli/ConvertCommand.h"
@@ -12,6 +13,8 @@
 #include "app/cli/RemoteListCommand.h"
 #include "app/cli/ShowCommand.h"
 #include "app/cli/SiteAddCommand.h"
+#include "app/cli/SiteExportCommand.h"
+#include "app/cli/SiteImportCommand.h"
 #include "app/cli/SiteListCommand.h"
 #include "app/cli/SiteRemoveCommand.h"
 #include "app/cli/SiteTestCommand.h"
@@ -94,6 +97,9 @@ int main(int argc, char* argv[])
     commands.push_back(std::make_unique<cli::UploadCommand>());
     commands.push_back(std::make_unique<cli::ActivateCommand>());
     commands.push_back(std::make_unique<cli::RemoteListCommand>());
+    commands.push_back(std::make_unique<cli::SiteImportCommand>());
+    commands.push_back(std::make_unique<cli::SiteExportCommand>());
+    commands.push_back(std::make_unique<cli::BulkActivateCommand>());
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {
@@ -103,7 +109,7 @@ int main(int argc, char* argv[])
     QString verb = args.takeFirst();
     // Two-word verbs: "store list", "store export", "site add", "remote list" …
     const bool twoWords = verb == QLatin1String("store") || verb == QLatin1String("site") ||
-                          verb == QLatin1String("remote");
+                          verb == QLatin1String("remote") || verb == QLatin1String("bulk");
     if (twoWords && !args.isEmpty() && !args.first().startsWith(QLatin1Char('-')))
         verb += QLatin1Char(' ') + args.takeFirst();
     if (verb == QLatin1String("--help") || verb == QLatin1String("-h") ||

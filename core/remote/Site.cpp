@@ -3,6 +3,7 @@
 #include "core/remote/AdminPortalProtocol.h"
 
 #include <QHostAddress>
+#include <QJsonArray>
 
 namespace certdesk::remote {
 
@@ -118,6 +119,8 @@ QJsonObject Site::toJson() const
     put("boosterPin", boosterPin);
     put("pendingPin", pendingPin);
     put("pendingBoosterPin", pendingBoosterPin);
+    if (!tags.isEmpty())
+        o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(tags));
     return o;
 }
 
@@ -142,6 +145,10 @@ Result<Site> Site::fromJson(const QJsonObject& json)
         crypto::parsePkcs12Format(json.value(QStringLiteral("pkcs12Format")).toString());
     if (format)
         s.pkcs12Format = *format;
+    for (const QJsonValue& tag : json.value(QStringLiteral("tags")).toArray()) {
+        if (tag.isString() && !tag.toString().trimmed().isEmpty())
+            s.tags.append(tag.toString().trimmed());
+    }
     const auto get = [&json](const char* key, CertificatePin& target) {
         const QJsonValue v = json.value(QLatin1String(key));
         if (!v.isObject())

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -34,6 +35,7 @@ public:
     CertificatePin pendingPin;
     CertificatePin pendingBoosterPin;
     crypto::Pkcs12Format pkcs12Format = crypto::Pkcs12Format::Compat;
+    QStringList tags; // groups for bulk work: customer, region … (JSON "tags")
 
     bool hasBooster() const { return boosterPort.has_value(); }
     QString boosterAddress() const { return boosterHost.isEmpty() ? host : boosterHost; }
