@@ -109,13 +109,14 @@ Result<CertificateStore> StoreUnlocker::openBlocking(bool needKey) const
 
     const QByteArray check = checkValue(key->key);
     if (!fresh && !info.check.isEmpty() && info.check != check)
-        return Error::failure(info.source == QLatin1String("passphrase")
-                                  ? tr("The store passphrase is wrong: it does not open this "
-                                       "certificate store. Check CERTDESK_STORE_PASSPHRASE or "
-                                       "type it again.")
-                                  : tr("The keychain holds a different store key than the one "
-                                       "this certificate store was created with. Was the "
-                                       "keychain reset? Restore it, or use another CERTDESK_HOME."));
+        return Error::failure(
+            info.source == QLatin1String("passphrase")
+                ? tr("The store passphrase is wrong: it does not open this "
+                     "certificate store. Check CERTDESK_STORE_PASSPHRASE or "
+                     "type it again.")
+                : tr("The keychain holds a different store key than the one "
+                     "this certificate store was created with. Was the "
+                     "keychain reset? Restore it, or use another CERTDESK_HOME."));
     if (fresh || info.check.isEmpty()) {
         info.source = key->source == secrets::StoreKeyProvider::Source::Keychain
                           ? QStringLiteral("keychain")
@@ -164,8 +165,8 @@ void StoreUnlocker::open(QObject* context, OpenCallback done) const
     else
         provider.setPolicy(secrets::StoreKeyProvider::Policy::KeychainOrPassphrase);
 
-    provider.obtain(context, [store, info, fresh, done](
-                                 Result<secrets::StoreKeyProvider::StoreKey> key) {
+    provider.obtain(context, [store, info, fresh,
+                              done](Result<secrets::StoreKeyProvider::StoreKey> key) {
         if (!key) {
             done(key.error());
             return;
