@@ -29,6 +29,9 @@ test: build
 bench: build
 	tests/bench/csr-vs-openssl.sh
 
+screenshots: build
+	scripts/screenshots.sh
+
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
