@@ -54,12 +54,7 @@ CertificateForm::CertificateForm(Mode mode, StoreController* store, DialogProvid
     setObjectName(formName(mode));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    auto* scroll = new ScrollPage(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto* content = new QWidget(scroll);
-    scroll->setWidget(content);
+    auto* content = ScrollPage::addTo(outer, this);
     auto* layout = new QVBoxLayout(content);
 
     auto* general = new QGroupBox(tr("General"), content);

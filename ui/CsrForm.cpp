@@ -25,12 +25,7 @@ CsrForm::CsrForm(StoreController* store, QWidget* parent)
     setObjectName(QStringLiteral("generateCsrForm"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    auto* scroll = new ScrollPage(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto* content = new QWidget(scroll);
-    scroll->setWidget(content);
+    auto* content = ScrollPage::addTo(outer, this);
     auto* layout = new QVBoxLayout(content);
 
     auto* general = new QGroupBox(tr("General"), content);

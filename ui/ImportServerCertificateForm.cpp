@@ -32,12 +32,7 @@ ImportServerCertificateForm::ImportServerCertificateForm(StoreController* store,
     setObjectName(QStringLiteral("importServerCertificateForm"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    auto* scroll = new ScrollPage(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto* content = new QWidget(scroll);
-    scroll->setWidget(content);
+    auto* content = ScrollPage::addTo(outer, this);
     auto* layout = new QVBoxLayout(content);
 
     auto* box = new QGroupBox(tr("Server Certificate"), content);

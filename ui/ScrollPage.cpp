@@ -1,5 +1,7 @@
 #include "ui/ScrollPage.h"
 
+#include <QVBoxLayout>
+
 namespace certdesk::ui {
 
 ScrollPage::ScrollPage(QWidget* parent)
@@ -14,6 +16,15 @@ void ScrollPage::setWidget(QWidget* content)
 {
     QScrollArea::setWidget(content); // turns the content's background filling on
     content->setAutoFillBackground(false);
+}
+
+QWidget* ScrollPage::addTo(QVBoxLayout* outer, QWidget* owner)
+{
+    auto* scroll = new ScrollPage(owner);
+    outer->addWidget(scroll);
+    auto* content = new QWidget(scroll);
+    scroll->setWidget(content);
+    return content;
 }
 
 } // namespace certdesk::ui

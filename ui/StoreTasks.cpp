@@ -30,9 +30,8 @@ Result<store::StoreEntry> StoreTasks::generateSelfSigned(store::CertificateStore
                                                          const QString& name, store::EntryType type,
                                                          const crypto::CertificateSpec& spec)
 {
-    if (store.find(name))
-        return Error::failure(
-            tr("An entry named \"%1\" already exists. Choose another name.").arg(name));
+    if (Status s = store.checkNewName(name); !s)
+        return s.error();
     auto key = crypto::PrivateKey::generate(kServerKey);
     if (!key)
         return key.error();
@@ -48,9 +47,8 @@ Result<store::StoreEntry> StoreTasks::generateSelfSigned(store::CertificateStore
 Result<store::StoreEntry> StoreTasks::generateCsr(store::CertificateStore& store,
                                                   const QString& name, const crypto::CsrSpec& spec)
 {
-    if (store.find(name))
-        return Error::failure(
-            tr("An entry named \"%1\" already exists. Choose another name.").arg(name));
+    if (Status s = store.checkNewName(name); !s)
+        return s.error();
     auto key = crypto::PrivateKey::generate(kServerKey);
     if (!key)
         return key.error();
@@ -67,9 +65,8 @@ Result<store::StoreEntry> StoreTasks::issue(store::CertificateStore& store, cons
                                             const QString& name, crypto::CertificateSpec spec,
                                             const std::optional<Bundle>& bundle)
 {
-    if (store.find(name))
-        return Error::failure(
-            tr("An entry named \"%1\" already exists. Choose another name.").arg(name));
+    if (Status s = store.checkNewName(name); !s)
+        return s.error();
     auto ca = store.load(caName, true);
     if (!ca)
         return ca.error();
@@ -213,9 +210,8 @@ Result<store::StoreEntry> StoreTasks::importServer(store::CertificateStore& stor
 {
     if (Status s = store::CertificateStore::checkName(request.name); !s)
         return s.error();
-    if (store.find(request.name))
-        return Error::failure(
-            tr("An entry named \"%1\" already exists. Choose another name.").arg(request.name));
+    if (Status s = store.checkNewName(request.name); !s)
+        return s.error();
     const crypto::SecretBytes* secret = request.passphrase ? &*request.passphrase : nullptr;
     store::EntryMaterial material;
     const FileSource& main = request.pkcs12 ? request.bundle : request.certificate;

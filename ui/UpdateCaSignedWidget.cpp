@@ -26,12 +26,7 @@ UpdateCaSignedWidget::UpdateCaSignedWidget(StoreController* store, QWidget* pare
     setObjectName(QStringLiteral("updateCaSigned"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    auto* scroll = new ScrollPage(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto* content = new QWidget(scroll);
-    scroll->setWidget(content);
+    auto* content = ScrollPage::addTo(outer, this);
     auto* layout = new QVBoxLayout(content);
 
     auto* intro = new QLabel(tr("Issue a new certificate with this CA for the key of a stored "

@@ -20,12 +20,7 @@ ViewCertificateWidget::ViewCertificateWidget(StoreController* store, QWidget* pa
     setObjectName(QStringLiteral("viewCertificate"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    auto* scroll = new ScrollPage(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto* content = new QWidget(scroll);
-    scroll->setWidget(content);
+    auto* content = ScrollPage::addTo(outer, this);
     auto* layout = new QVBoxLayout(content);
 
     m_title = new QLabel(content);

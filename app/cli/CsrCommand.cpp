@@ -71,10 +71,8 @@ Status CsrCommand::execute(const QCommandLineParser& parser)
         auto opened = StoreAccess::open(true);
         if (!opened)
             return opened.error();
-        if (opened->find(*name))
-            return Error::failure(tr("An entry named \"%1\" already exists in the store. Choose "
-                                     "another name.")
-                                      .arg(*name));
+        if (Status s = opened->checkNewName(*name); !s)
+            return s;
         target = std::move(*opened);
     } else if (newKey) {
         auto p = m_key.protection(parser);

@@ -78,10 +78,8 @@ Status GenerateCertificateCommand::execute(const QCommandLineParser& parser)
         auto target = StoreAccess::open(true);
         if (!target)
             return target.error();
-        if (target->find(*name))
-            return Error::failure(tr("An entry named \"%1\" already exists in the store. Choose "
-                                     "another name.")
-                                      .arg(*name));
+        if (Status s = target->checkNewName(*name); !s)
+            return s;
         auto key = m_key.key(parser);
         if (!key)
             return key.error();

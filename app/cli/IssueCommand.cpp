@@ -163,10 +163,8 @@ Status IssueCommand::execute(const QCommandLineParser& parser)
         auto opened = StoreAccess::open(true);
         if (!opened)
             return opened.error();
-        if (toStore && opened->find(*name))
-            return Error::failure(tr("An entry named \"%1\" already exists in the store. Choose "
-                                     "another name.")
-                                      .arg(*name));
+        if (Status s = opened->checkNewName(*name); toStore && !s)
+            return s;
         localStore = std::move(*opened);
     }
     QList<crypto::Certificate> caChain;

@@ -201,6 +201,17 @@ Status CertificateStore::checkName(const QString& name)
     return {};
 }
 
+Status CertificateStore::checkNewName(const QString& name) const
+{
+    if (Status s = checkName(name); !s)
+        return s;
+    if (find(name))
+        return Error::failure(tr("An entry named \"%1\" already exists. Choose another name, or "
+                                 "delete or rename the existing one.")
+                                  .arg(name));
+    return {};
+}
+
 Result<QByteArray> CertificateStore::encryptKey(const crypto::PrivateKey& key) const
 {
     if (m_storeKey.isEmpty())
@@ -274,10 +285,8 @@ Result<StoreEntry> CertificateStore::add(const QString& name, EntryType type,
         return s.error();
     if (Status s = readIndex(); !s)
         return s.error();
-    if (find(name))
-        return Error::failure(tr("An entry named \"%1\" already exists. Choose another name, or "
-                                 "delete or rename the existing one.")
-                                  .arg(name));
+    if (Status s = checkNewName(name); !s)
+        return s.error();
 
     QString keyPem;
     if (material.key) {

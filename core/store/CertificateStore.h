@@ -60,6 +60,9 @@ public:
     Status reload();
 
     static Status checkName(const QString& name);
+    // A usable name that no entry has yet. Checked before costly work (key generation), and
+    // again by add() under the lock.
+    Status checkNewName(const QString& name) const;
 
     Result<StoreEntry> add(const QString& name, EntryType type, const EntryMaterial& material,
                            const QString& notes = QString());
