@@ -91,6 +91,11 @@ void SiteController::save(const remote::Site& site, std::optional<crypto::Secret
     }
     remote::Site merged = site;
     if (existing) {
+        // A site on a shared credential stays on it until a password of its own is entered.
+        if (!password && merged.credential.isEmpty())
+            merged.credential = existing->credential;
+        else if (password)
+            merged.credential.clear();
         // Pins belong to an address: kept while it stays, dropped when it changes.
         if (existing->host == site.host && existing->port == site.port) {
             merged.pin = existing->pin;
@@ -194,19 +199,20 @@ Status SiteController::trust(const QString& name, const QString& system,
 void SiteController::withPassword(const QString& name, QObject* context,
                                   std::function<void(Result<crypto::SecretBytes>)> done)
 {
+    const std::optional<remote::Site> site = find(name);
+    if (!site) {
+        done(Error::failure(tr("There is no site named \"%1\".").arg(name)));
+        return;
+    }
     const secrets::SecretStore store(keychainService());
-    store.read(secrets::SecretStore::sitePasswordKey(name), context,
-               [name, done](secrets::SecretStore::ReadResult read) {
-                   if (!read) {
+    store.read(site->passwordKey(), context,
+               [s = *site, done](secrets::SecretStore::ReadResult read) {
+                   if (!read)
                        done(read.error());
-                   } else if (!read->has_value()) {
-                       done(Error::failure(
-                           tr("The keychain holds no password for the site \"%1\": edit the "
-                              "site and enter it again.")
-                               .arg(name)));
-                   } else {
+                   else if (!read->has_value())
+                       done(Error::failure(s.missingPasswordMessage()));
+                   else
                        done(std::move(**read));
-                   }
                });
 }
 

@@ -43,7 +43,7 @@ Status RemoteListCommand::execute(const QCommandLineParser& parser)
     auto site = RemoteSupport::site(parser.value(m_site));
     if (!site)
         return site.error();
-    auto password = RemoteSupport::sitePassword(site->name);
+    auto password = RemoteSupport::sitePassword(*site);
     if (!password)
         return password.error();
     remote::AdminPortalClient client(site->host, site->port, site->pin);

@@ -99,17 +99,14 @@ Result<crypto::SecretBytes> RemoteSupport::readPasswordFile(const QString& path)
     return secret;
 }
 
-Result<crypto::SecretBytes> RemoteSupport::sitePassword(const QString& siteName)
+Result<crypto::SecretBytes> RemoteSupport::sitePassword(const remote::Site& site)
 {
     const secrets::SecretStore store;
-    auto read = store.readBlocking(secrets::SecretStore::sitePasswordKey(siteName));
+    auto read = store.readBlocking(site.passwordKey());
     if (!read)
         return read.error();
     if (!read->has_value())
-        return Error::failure(
-            tr("The keychain holds no password for the site \"%1\". Add the site "
-               "again: certdesk-cli site remove %1, then site add … --password-file FILE.")
-                .arg(siteName));
+        return Error::failure(site.missingPasswordMessage());
     return std::move(**read);
 }
 

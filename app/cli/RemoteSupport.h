@@ -37,7 +37,7 @@ public:
     // The first line of FILE, or of standard input for "-".
     static Result<crypto::SecretBytes> readPasswordFile(const QString& path);
     // The site's password from the keychain; an error if it is not there.
-    static Result<crypto::SecretBytes> sitePassword(const QString& siteName);
+    static Result<crypto::SecretBytes> sitePassword(const remote::Site& site);
 
     static bool isInteractive(); // standard input and error are terminals
 

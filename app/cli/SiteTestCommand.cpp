@@ -130,7 +130,7 @@ Status SiteTestCommand::execute(const QCommandLineParser& parser)
                                         .toString();
     if (telephonyStatus == QLatin1String("trusted") ||
         telephonyStatus == QLatin1String("verified-activation")) {
-        auto password = RemoteSupport::sitePassword(site->name);
+        auto password = RemoteSupport::sitePassword(*site);
         if (!password)
             return password.error();
         remote::AdminPortalClient client(site->host, site->port, site->pin);

@@ -167,6 +167,21 @@ void ActivationJob::cancel()
     fail(QStringLiteral("canceled"), message);
 }
 
+Result<policy::ComplianceReport> ActivationJob::checkCompliance(const Request& request)
+{
+    policy::CheckSubject subject;
+    subject.certificate = request.certificate;
+    subject.chain = request.chain;
+    subject.key = request.key;
+    subject.passphrase = request.passphrase;
+    subject.fileFormat = request.form == UploadBundle::Form::Pkcs12 ? QStringLiteral("PKCS#12")
+                                                                    : QStringLiteral("PEM");
+    auto profiles = policy::ProfileSet::parse(QStringLiteral("osbiz-v3"));
+    if (!profiles)
+        return profiles.error();
+    return profiles->check(subject);
+}
+
 void ActivationJob::preflight()
 {
     if (m_finished)
@@ -198,17 +213,10 @@ void ActivationJob::preflight()
                     tr("The store entry has no certificate with its private key: only complete "
                        "server certificates can be uploaded."));
 
-    policy::CheckSubject subject;
-    subject.certificate = m_request.certificate;
-    subject.chain = m_request.chain;
-    subject.key = m_request.key;
-    subject.passphrase = m_request.passphrase;
-    subject.fileFormat = m_request.form == UploadBundle::Form::Pkcs12 ? QStringLiteral("PKCS#12")
-                                                                      : QStringLiteral("PEM");
-    auto profiles = policy::ProfileSet::parse(QStringLiteral("osbiz-v3"));
-    if (!profiles)
-        return fail(QStringLiteral("policy"), profiles.error().message);
-    const policy::ComplianceReport report = profiles->check(subject);
+    const auto checked = checkCompliance(m_request);
+    if (!checked)
+        return fail(QStringLiteral("policy"), checked.error().message);
+    const policy::ComplianceReport& report = *checked;
     if (report.hasErrors())
         return fail(QStringLiteral("policy"),
                     tr("The certificate breaks rules of OpenScape Business V3, so the system would "
@@ -238,7 +246,7 @@ void ActivationJob::login()
     const secrets::SecretStore store(m_request.keychainService.isEmpty()
                                          ? secrets::SecretStore::defaultService()
                                          : m_request.keychainService);
-    store.read(secrets::SecretStore::sitePasswordKey(m_request.site.name), this,
+    store.read(m_request.site.passwordKey(), this,
                [this](secrets::SecretStore::ReadResult password) {
                    if (m_finished)
                        return;
@@ -246,9 +254,7 @@ void ActivationJob::login()
                        return fail(QStringLiteral("keychain"), password.error().message);
                    if (!password->has_value())
                        return fail(QStringLiteral("no-password"),
-                                   tr("The keychain holds no password for the site \"%1\": add the "
-                                      "site again with --password-file.")
-                                       .arg(m_request.site.name));
+                                   m_request.site.missingPasswordMessage());
                    loginWith(**password);
                });
 }

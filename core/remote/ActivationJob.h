@@ -3,6 +3,7 @@
 #include "core/crypto/Certificate.h"
 #include "core/crypto/PrivateKey.h"
 #include "core/crypto/SecretBytes.h"
+#include "core/policy/ComplianceReport.h"
 #include "core/remote/RemoteError.h"
 #include "core/remote/Site.h"
 #include "core/remote/UploadBundle.h"
@@ -93,6 +94,10 @@ public:
     Step step() const { return m_step; }
     bool isFinished() const { return m_finished; }
     const Outcome& outcome() const { return m_outcome; }
+
+    // The OpenScape Business V3 rules applied to what `request` would upload (the preflight's
+    // check; BulkPreflight runs it for a whole batch before anything is sent).
+    static Result<policy::ComplianceReport> checkCompliance(const Request& request);
 
     static QString stepId(Step step);    // "preflight", "login", … (stable)
     static QString stepLabel(Step step); // translated

@@ -1,6 +1,7 @@
 #include "core/remote/Site.h"
 
 #include "core/remote/AdminPortalProtocol.h"
+#include "core/secrets/SecretStore.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
@@ -11,6 +12,24 @@ QString Site::portalUser() const
 {
     const QString u = user.trimmed();
     return u.contains(QLatin1Char('@')) ? u : u + AdminPortalProtocol::userSuffix();
+}
+
+QString Site::passwordKey() const
+{
+    return credential.isEmpty() ? secrets::SecretStore::sitePasswordKey(name)
+                                : secrets::SecretStore::credentialPasswordKey(credential);
+}
+
+QString Site::missingPasswordMessage() const
+{
+    if (!credential.isEmpty())
+        return tr("The keychain holds no password for the shared credential \"%1\" of the site "
+                  "\"%2\": set it again (certdesk-cli credential add %1 --user USER "
+                  "--password-file FILE --force).")
+            .arg(credential, name);
+    return tr("The keychain holds no password for the site \"%1\": add the site again with "
+              "--password-file, or edit it on the Sites page and enter the password.")
+        .arg(name);
 }
 
 bool Site::isSystem(const QString& system)
@@ -40,6 +59,11 @@ const CertificatePin& Site::pinFor(const QString& system) const
 }
 
 CertificatePin& Site::pendingPinFor(const QString& system)
+{
+    return system == AdminPortalProtocol::boosterSystem() ? pendingBoosterPin : pendingPin;
+}
+
+const CertificatePin& Site::pendingPinFor(const QString& system) const
 {
     return system == AdminPortalProtocol::boosterSystem() ? pendingBoosterPin : pendingPin;
 }
@@ -94,6 +118,10 @@ Status Site::validate() const
         return Error::usage(tr("The Booster port must be between 1 and 65535."));
     if (!boosterHost.isEmpty() && !boosterPort)
         return Error::usage(tr("A Booster host needs a Booster port (--booster-port)."));
+    if (!credential.isEmpty()) {
+        if (Status s = checkName(credential); !s)
+            return Error::usage(tr("The credential name: %1").arg(s.error().message));
+    }
     if (user.trimmed().isEmpty())
         return Error::usage(tr("Give the Admin Portal user name (for example administrator)."));
     return {};
@@ -121,6 +149,8 @@ QJsonObject Site::toJson() const
     put("pendingBoosterPin", pendingBoosterPin);
     if (!tags.isEmpty())
         o.insert(QStringLiteral("tags"), QJsonArray::fromStringList(tags));
+    if (!credential.isEmpty())
+        o.insert(QStringLiteral("credential"), credential);
     return o;
 }
 
@@ -132,6 +162,7 @@ Result<Site> Site::fromJson(const QJsonObject& json)
     const int port = json.value(QStringLiteral("port")).toInt(443);
     s.user = json.value(QStringLiteral("user")).toString();
     s.boosterHost = json.value(QStringLiteral("boosterHost")).toString();
+    s.credential = json.value(QStringLiteral("credential")).toString().trimmed();
     if (port < 1 || port > 65535)
         return Error::failure(tr("The site \"%1\" has an invalid port.").arg(s.name));
     s.port = static_cast<quint16>(port);

@@ -16,7 +16,7 @@ namespace certdesk::remote {
 // One OpenScape Business system a technician looks after: where its Admin Portal answers,
 // optionally where its UC Booster Server answers, who logs in, and which certificates its
 // listeners must present. The password is not here: it lives in the keychain under
-// SecretStore::sitePasswordKey(name).
+// passwordKey() - the site's own entry, or that of the shared credential it names.
 struct Site
 {
     Q_DECLARE_TR_FUNCTIONS(Site)
@@ -36,11 +36,19 @@ public:
     CertificatePin pendingBoosterPin;
     crypto::Pkcs12Format pkcs12Format = crypto::Pkcs12Format::Compat;
     QStringList tags; // groups for bulk work: customer, region … (JSON "tags")
+    // The name of a SharedCredential (one user and password for a group of sites); empty: the
+    // site has its own password. SiteRegistry fills `user` from the credential.
+    QString credential;
 
     bool hasBooster() const { return boosterPort.has_value(); }
     QString boosterAddress() const { return boosterHost.isEmpty() ? host : boosterHost; }
     // "administrator" -> "administrator@system", as the Admin Portal's user names read.
     QString portalUser() const;
+    // Where the keychain holds the password: SecretStore::credentialPasswordKey(credential) or
+    // SecretStore::sitePasswordKey(name).
+    QString passwordKey() const;
+    // "The keychain holds no password for …" with what to do, for this site or its credential.
+    QString missingPasswordMessage() const;
 
     // "telephony" or "booster": the listener's host, port and pins.
     QString hostFor(const QString& system) const;
@@ -48,6 +56,7 @@ public:
     CertificatePin& pinFor(const QString& system);
     const CertificatePin& pinFor(const QString& system) const;
     CertificatePin& pendingPinFor(const QString& system);
+    const CertificatePin& pendingPinFor(const QString& system) const;
     static bool isSystem(const QString& system);
 
     static Status checkName(const QString& name);

@@ -32,11 +32,21 @@ Result<SiteRegistry> SiteRegistry::open(const QString& path)
         return Error::failure(tr("The sites file %1 is damaged (%2). Restore it from a backup or "
                                  "move it away to start over.")
                                   .arg(path, parseError.errorString()));
+    for (const QJsonValue& v : doc.object().value(QStringLiteral("credentials")).toArray()) {
+        auto credential = SharedCredential::fromJson(v.toObject());
+        if (!credential)
+            return Error::failure(
+                tr("The sites file %1 is damaged: %2").arg(path, credential.error().message));
+        registry.m_credentials.append(*credential);
+    }
     for (const QJsonValue& v : doc.object().value(QStringLiteral("sites")).toArray()) {
         auto site = Site::fromJson(v.toObject());
         if (!site)
             return Error::failure(
                 tr("The sites file %1 is damaged: %2").arg(path, site.error().message));
+        // A site whose credential went missing keeps the user it had; its login will say
+        // that the keychain has no password for the credential.
+        (void)registry.resolveCredential(*site);
         registry.m_sites.append(*site);
     }
     return registry;
@@ -67,8 +77,93 @@ Result<Site> SiteRegistry::require(const QString& name) const
                               .arg(name, names.join(QStringLiteral(", "))));
 }
 
-Status SiteRegistry::add(const Site& site)
+Status SiteRegistry::resolveCredential(Site& site) const
 {
+    if (site.credential.isEmpty())
+        return {};
+    const std::optional<SharedCredential> credential = findCredential(site.credential);
+    if (!credential) {
+        QStringList names;
+        for (const SharedCredential& c : m_credentials)
+            names << c.name;
+        return Error::usage(
+            tr("There is no shared credential \"%1\" (certdesk-cli credential add %1 --user USER "
+               "--password-file FILE). Known credentials: %2.")
+                .arg(site.credential, names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
+    }
+    site.user = credential->user;
+    return {};
+}
+
+std::optional<SharedCredential> SiteRegistry::findCredential(const QString& name) const
+{
+    for (const SharedCredential& c : m_credentials) {
+        if (c.name == name)
+            return c;
+    }
+    return std::nullopt;
+}
+
+QStringList SiteRegistry::sitesUsing(const QString& credential) const
+{
+    QStringList names;
+    for (const Site& s : m_sites) {
+        if (s.credential == credential)
+            names << s.name;
+    }
+    return names;
+}
+
+Status SiteRegistry::setCredential(const SharedCredential& credential)
+{
+    if (Status s = credential.validate(); !s)
+        return s;
+    const QList<SharedCredential> credentialsBefore = m_credentials;
+    const QList<Site> sitesBefore = m_sites;
+    bool replaced = false;
+    for (SharedCredential& c : m_credentials) {
+        if (c.name == credential.name) {
+            c = credential;
+            replaced = true;
+        }
+    }
+    if (!replaced)
+        m_credentials.append(credential);
+    for (Site& site : m_sites) {
+        if (site.credential == credential.name)
+            site.user = credential.user;
+    }
+    if (Status s = save(); !s) {
+        m_credentials = credentialsBefore;
+        m_sites = sitesBefore;
+        return s;
+    }
+    return {};
+}
+
+Status SiteRegistry::removeCredential(const QString& name)
+{
+    if (!findCredential(name))
+        return Error::usage(tr("There is no shared credential \"%1\".").arg(name));
+    const QStringList users = sitesUsing(name);
+    if (!users.isEmpty())
+        return Error::usage(tr("The shared credential \"%1\" is still used by %2. Give those sites "
+                               "their own password or another credential first.")
+                                .arg(name, users.join(QStringLiteral(", "))));
+    const QList<SharedCredential> before = m_credentials;
+    m_credentials.removeIf([&name](const SharedCredential& c) { return c.name == name; });
+    if (Status s = save(); !s) {
+        m_credentials = before;
+        return s;
+    }
+    return {};
+}
+
+Status SiteRegistry::add(const Site& given)
+{
+    Site site = given;
+    if (Status s = resolveCredential(site); !s)
+        return s;
     if (Status s = site.validate(); !s)
         return s;
     if (find(site.name))
@@ -84,8 +179,11 @@ Status SiteRegistry::add(const Site& site)
     return {};
 }
 
-Status SiteRegistry::update(const Site& site)
+Status SiteRegistry::update(const Site& given)
 {
+    Site site = given;
+    if (Status s = resolveCredential(site); !s)
+        return s;
     if (Status s = site.validate(); !s)
         return s;
     for (Site& existing : m_sites) {
@@ -125,11 +223,16 @@ Status SiteRegistry::save() const
     QJsonArray sites;
     for (const Site& s : m_sites)
         sites.append(s.toJson());
+    QJsonObject root{{QStringLiteral("version"), 1}, {QStringLiteral("sites"), sites}};
+    if (!m_credentials.isEmpty()) {
+        QJsonArray credentials;
+        for (const SharedCredential& c : m_credentials)
+            credentials.append(c.toJson());
+        root.insert(QStringLiteral("credentials"), credentials);
+    }
     io::SecureFileWriter writer;
     writer.setOverwrite(true);
-    writer.add(m_path, QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
-                                                 {QStringLiteral("sites"), sites}})
-                           .toJson(QJsonDocument::Indented));
+    writer.add(m_path, QJsonDocument(root).toJson(QJsonDocument::Indented));
     return writer.commit();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/remote/SharedCredential.h"
 #include "core/remote/Site.h"
 
 #include <QCoreApplication>
@@ -29,9 +30,19 @@ public:
     // Like find(), but an unknown name is an error that lists the known ones.
     Result<Site> require(const QString& name) const;
 
+    // A site naming a shared credential gets the credential's user; an unknown credential is
+    // an error.
     Status add(const Site& site);    // a new name
     Status update(const Site& site); // an existing name
     Status remove(const QString& name);
+
+    const QList<SharedCredential>& credentials() const { return m_credentials; }
+    std::optional<SharedCredential> findCredential(const QString& name) const;
+    // Adds a credential or changes its user (and so the user of every site on it).
+    Status setCredential(const SharedCredential& credential);
+    // Refused while sites still use it: the error names them.
+    Status removeCredential(const QString& name);
+    QStringList sitesUsing(const QString& credential) const;
 
 private:
     explicit SiteRegistry(QString path)
@@ -39,9 +50,11 @@ private:
     {
     }
     Status save() const;
+    Status resolveCredential(Site& site) const;
 
     QString m_path;
     QList<Site> m_sites;
+    QList<SharedCredential> m_credentials;
 };
 
 } // namespace certdesk::remote

@@ -68,6 +68,11 @@ QString SecretStore::sitePasswordKey(const QString& site)
     return QStringLiteral("site/%1/password").arg(site);
 }
 
+QString SecretStore::credentialPasswordKey(const QString& credential)
+{
+    return QStringLiteral("credential/%1/password").arg(credential);
+}
+
 SecretStore::SecretStore(QString service)
     : m_service(std::move(service))
 {

@@ -39,6 +39,8 @@ public:
     static QString defaultService();                     // "CertDesk"
     static QString storeKeyName();                       // "store-key"
     static QString sitePasswordKey(const QString& site); // "site/<site>/password"
+    // A password shared by a group of sites: "credential/<name>/password".
+    static QString credentialPasswordKey(const QString& credential);
 
     explicit SecretStore(QString service = defaultService());
 
