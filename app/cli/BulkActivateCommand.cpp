@@ -1,9 +1,9 @@
 #include "app/cli/BulkActivateCommand.h"
 
+#include "app/cli/BulkPreflightCommand.h"
+#include "app/cli/InterruptWatcher.h"
 #include "app/cli/RemoteSupport.h"
-#include "app/cli/StoreAccess.h"
 #include "core/bulk/BulkActivation.h"
-#include "core/bulk/CertificateAssignment.h"
 #include "core/store/CertificateStore.h"
 
 #include <QCoreApplication>
@@ -59,71 +59,6 @@ qint64 peakRssKib()
     return -1;
 }
 
-Result<int> parseCount(const QCommandLineParser& parser, const QCommandLineOption& option, int min,
-                       int max)
-{
-    bool ok = false;
-    const int value = parser.value(option).toInt(&ok);
-    if (!ok || value < min || value > max)
-        return Error::usage(tr("--%1 takes a number from %2 to %3.")
-                                .arg(option.names().constFirst())
-                                .arg(min)
-                                .arg(max));
-    return value;
-}
-
-// --sites: "all", "tag:X" or a file naming one site per line (a CSV's first column, a JSON
-// list of names, or an inventory as site export writes it).
-Result<QList<remote::Site>> selectSites(const remote::SiteRegistry& registry, const QString& spec)
-{
-    QList<remote::Site> sites;
-    if (spec == QLatin1String("all")) {
-        sites = registry.sites();
-    } else if (spec.startsWith(QLatin1String("tag:"))) {
-        const QString tag = spec.mid(4);
-        for (const remote::Site& s : registry.sites()) {
-            if (s.tags.contains(tag))
-                sites.append(s);
-        }
-        if (sites.isEmpty())
-            return Error::usage(tr("No site has the tag \"%1\".").arg(tag));
-    } else {
-        QFile file(spec);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error::usage(tr("--sites is all, tag:TAG or a file naming the sites; cannot "
-                                   "read %1: %2.")
-                                    .arg(spec, file.errorString()));
-        const QByteArray contents = file.readAll();
-        QStringList names;
-        const QJsonDocument doc = QJsonDocument::fromJson(contents);
-        if (doc.isArray() || doc.isObject()) {
-            const QJsonArray list =
-                doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("sites")).toArray();
-            for (const QJsonValue& v : list)
-                names << (v.isString() ? v.toString()
-                                       : v.toObject().value(QStringLiteral("name")).toString());
-        } else {
-            for (const QString& line : QString::fromUtf8(contents).split(QLatin1Char('\n'))) {
-                const QString name = line.section(QLatin1Char(','), 0, 0).trimmed();
-                if (name.isEmpty() || name.startsWith(QLatin1Char('#')) ||
-                    name == QLatin1String("name") || name == QLatin1String("site"))
-                    continue;
-                names << name;
-            }
-        }
-        names.removeDuplicates();
-        for (const QString& name : names) {
-            auto site = registry.require(name);
-            if (!site)
-                return site.error();
-            sites.append(*site);
-        }
-    }
-    if (sites.isEmpty())
-        return Error::usage(tr("No sites selected."));
-    return sites;
-}
-
 QString bar(int done, int total, int width)
 {
     const int filled = total > 0 ? done * width / total : 0;
@@ -133,22 +68,7 @@ QString bar(int done, int total, int width)
 } // namespace
 
 BulkActivateCommand::BulkActivateCommand()
-    : m_cert(QStringLiteral("cert"), tr("The store entry to activate on every site."),
-             QStringLiteral("NAME"))
-    , m_rule(QStringLiteral("rule"),
-             tr("A rule file assigning store entries to sites (CSV \"site,entry\" lines or JSON "
-                "{\"site\": \"entry\"}; \"*\" for every other site)."),
-             QStringLiteral("FILE"))
-    , m_sites(QStringLiteral("sites"),
-              tr("all, tag:TAG, or a file naming the sites (one per line, CSV or JSON)."),
-              QStringLiteral("SEL"))
-    , m_system(QStringLiteral("system"),
-               tr("telephony (the telephony server) or booster (OpenScape Business UC Booster "
-                  "Server)."),
-               QStringLiteral("SYSTEM"))
-    , m_parallel(QStringLiteral("parallel"), tr("At most N sites at once (default 32)."),
-                 QStringLiteral("N"), QStringLiteral("32"))
-    , m_report(QStringLiteral("report"),
+    : m_report(QStringLiteral("report"),
                tr("Write the report to FILE: .html (self-contained page), .csv or .json."),
                QStringLiteral("FILE"))
     , m_retries(QStringLiteral("retries"),
@@ -158,109 +78,76 @@ BulkActivateCommand::BulkActivateCommand()
     , m_backoff(QStringLiteral("backoff"),
                 tr("First retry after SECONDS, doubling per retry (default 2)."),
                 QStringLiteral("SECONDS"), QStringLiteral("2"))
-    , m_restartTimeout(QStringLiteral("restart-timeout"),
-                       tr("Give up on a web server's restart after SECONDS (default 300)."),
-                       QStringLiteral("SECONDS"), QStringLiteral("300"))
-    , m_timeout(RemoteSupport::timeoutOption())
-    , m_format(QStringLiteral("format"), tr("Upload as p12 (default) or pem."),
-               QStringLiteral("FORMAT"), QStringLiteral("p12"))
+    , m_skipBlocked(QStringLiteral("skip-blocked"),
+                    tr("Activate on the sites the preflight found ready even if others are "
+                       "blocked (the exit code still says not every site succeeded)."))
+    , m_noPreflight(QStringLiteral("no-preflight"),
+                    tr("Skip the batch-wide preflight (each site's job still checks its own "
+                       "certificate and pin before it sends anything)."))
     , m_json(QStringLiteral("json"), tr("Print the report as JSON on standard output."))
 {
 }
 
 QString BulkActivateCommand::summary() const
 {
-    return tr("Activate certificates on many sites at once, verify each by handshake, and "
-              "report.");
+    return tr("Activate certificates on many sites at once after a preflight of all of them, "
+              "verify each by handshake, and report. Ctrl-C cancels cleanly.");
 }
 
 void BulkActivateCommand::addOptions(QCommandLineParser& parser)
 {
-    parser.addOptions({m_cert, m_rule, m_sites, m_system, m_parallel, m_report, m_retries,
-                       m_backoff, m_restartTimeout, m_timeout, m_format, m_json});
+    m_plan.addOptions(parser);
+    parser.addOptions({m_report, m_retries, m_backoff, m_skipBlocked, m_noPreflight, m_json});
 }
 
 Status BulkActivateCommand::execute(const QCommandLineParser& parser)
 {
     if (!parser.positionalArguments().isEmpty())
         return Error::usage(tr("bulk activate takes no positional arguments."));
-    if (parser.isSet(m_cert) == parser.isSet(m_rule))
-        return Error::usage(tr("Give either --cert NAME or --rule FILE."));
-    if (!parser.isSet(m_sites))
-        return Error::usage(tr("--sites is required (all, tag:TAG or FILE)."));
-    if (!parser.isSet(m_system) || !remote::Site::isSystem(parser.value(m_system)))
-        return Error::usage(tr("--system telephony or --system booster is required."));
-    auto parallel = parseCount(parser, m_parallel, 1, 1024);
+    auto parallel = m_plan.parallel(parser);
     if (!parallel)
         return parallel.error();
-    auto retries = parseCount(parser, m_retries, 0, 20);
+    auto retries = BulkPlan::parseCount(parser, m_retries, 0, 20);
     if (!retries)
         return retries.error();
     auto backoff = RemoteSupport::timeout(parser, m_backoff);
     if (!backoff)
         return backoff.error();
-    auto restartTimeout = RemoteSupport::timeout(parser, m_restartTimeout);
-    if (!restartTimeout)
-        return restartTimeout.error();
-    auto timeout = RemoteSupport::timeout(parser, m_timeout);
-    if (!timeout)
-        return timeout.error();
-    const auto form = remote::UploadBundle::parseForm(parser.value(m_format));
-    if (!form)
-        return Error::usage(tr("--format is p12 or pem."));
-    auto assignment = parser.isSet(m_cert)
-                          ? Result<bulk::CertificateAssignment>(
-                                bulk::CertificateAssignment::single(parser.value(m_cert)))
-                          : bulk::CertificateAssignment::load(parser.value(m_rule));
-    if (!assignment)
-        return assignment.error();
+    if (parser.isSet(m_noPreflight) && parser.isSet(m_skipBlocked))
+        return Error::usage(tr("--skip-blocked needs the preflight: drop --no-preflight."));
+    auto planned = m_plan.read(parser);
+    if (!planned)
+        return planned.error();
+    QList<bulk::BulkActivation::Item> items = std::move(*planned);
+    const int plannedTotal = static_cast<int>(items.size());
 
-    auto registry = RemoteSupport::openRegistry();
-    if (!registry)
-        return registry.error();
-    auto sites = selectSites(*registry, parser.value(m_sites));
-    if (!sites)
-        return sites.error();
-    // Every site has its entry before the store is opened or anything is sent.
-    QList<QPair<remote::Site, QString>> plan;
-    for (const remote::Site& site : *sites) {
-        auto entry = assignment->entryFor(site.name);
-        if (!entry)
-            return entry.error();
-        plan.append({site, *entry});
-    }
-    auto store = StoreAccess::open(true);
-    if (!store)
-        return store.error();
-    QHash<QString, store::EntryMaterial> materials;
-    QList<bulk::BulkActivation::Item> items;
-    for (const auto& [site, entry] : plan) {
-        if (!materials.contains(entry)) {
-            auto material = store->load(entry, true);
-            if (!material)
-                return material.error();
-            if (material->certificate.isNull() || !material->key)
-                return Error::failure(tr("The store entry \"%1\" has no certificate with its key: "
-                                         "only complete server certificates can be uploaded.")
-                                          .arg(entry));
-            materials.insert(entry, *material);
+    // From here on Ctrl-C cancels cleanly instead of killing the process mid-activation.
+    InterruptWatcher interrupts;
+    int skipped = 0;
+    if (!parser.isSet(m_noPreflight)) {
+        const BulkPreflightCommand::Outcome checked =
+            BulkPreflightCommand::check(items, *parallel, interrupts);
+        if (checked.canceled)
+            return Error::failure(tr("Canceled during the preflight: nothing was uploaded."));
+        if (checked.blocked() > 0 && !parser.isSet(m_skipBlocked))
+            return Error::failure(
+                tr("%1 of %2 sites are blocked (see above): nothing was uploaded anywhere. Fix "
+                   "them, or activate on the others with --skip-blocked.")
+                    .arg(checked.blocked())
+                    .arg(plannedTotal));
+        QList<bulk::BulkActivation::Item> ready;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (checked.results.at(i).verdict == bulk::PreflightResult::Verdict::Ready)
+                ready.append(items.at(i));
         }
-        const store::EntryMaterial& m = materials[entry];
-        bulk::BulkActivation::Item item;
-        item.entry = entry;
-        item.request.site = site;
-        item.request.registryPath = registry->path();
-        item.request.system = parser.value(m_system);
-        item.request.remoteName = entry;
-        item.request.certificate = m.certificate;
-        item.request.chain = m.chain;
-        item.request.key = m.key;
-        item.request.form = *form;
-        item.request.requestTimeout = *timeout;
-        item.request.restartTimeout =
-            std::max(std::chrono::seconds(1),
-                     std::chrono::duration_cast<std::chrono::seconds>(*restartTimeout));
-        items.append(std::move(item));
+        skipped = checked.blocked();
+        items = std::move(ready);
+        if (items.isEmpty()) {
+            if (skipped > 0)
+                return Error::failure(tr("No site is ready: nothing was uploaded."));
+            out(tr("Every site already serves its certificate: nothing to do."));
+            return {};
+        }
     }
 
     bulk::BulkActivation::Options options;
@@ -318,10 +205,29 @@ Status BulkActivateCommand::execute(const QCommandLineParser& parser)
                      });
     QEventLoop loop;
     QObject::connect(&batch, &bulk::BulkActivation::finished, &loop, &QEventLoop::quit);
+    bool abandoned = false;
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &batch, [&](int count) {
+        if (terminal)
+            err(QStringLiteral("\r\033[K"), false);
+        if (count == 1) {
+            err(tr("Interrupted: canceling. Sites not started yet are skipped and uploads stop; "
+                   "sites whose activation was already sent finish waiting and verifying, so "
+                   "each one's outcome is known. Press Ctrl-C again to stop waiting."));
+            batch.cancel();
+            return;
+        }
+        err(tr("Interrupted again: not waiting any longer. Sites still running are reported as "
+               "such: check them with certdesk-cli site test before anything else."));
+        abandoned = true;
+        loop.quit();
+    });
     if (!terminal)
         err(tr("Activating on %1 sites, at most %2 at once.").arg(total).arg(options.parallel));
     batch.start();
-    loop.exec();
+    if (!batch.isRunning() && batch.finishedCount() == total)
+        loop.quit();
+    else
+        loop.exec();
     if (terminal)
         err(QString());
 
@@ -346,6 +252,16 @@ Status BulkActivateCommand::execute(const QCommandLineParser& parser)
     }
     if (parser.isSet(m_json))
         out(RemoteSupport::printJson(report.toJson()));
+    if (abandoned)
+        return Error::failure(tr("Stopped by the user with %1 sites still running: their outcome "
+                                 "is unknown.")
+                                  .arg(batch.runningCount()));
+    if (skipped > 0 && report.allSucceeded())
+        return Error::failure(tr("%1 of %2 sites succeeded; %3 were blocked by the preflight and "
+                                 "left untouched.")
+                                  .arg(total)
+                                  .arg(plannedTotal)
+                                  .arg(skipped));
     if (!report.allSucceeded()) {
         QStringList failed;
         for (const bulk::BulkSiteResult& s : report.sites) {

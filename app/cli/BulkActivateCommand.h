@@ -1,12 +1,13 @@
 #pragma once
 
+#include "app/cli/BulkPlan.h"
 #include "app/cli/CliCommand.h"
 
 namespace certdesk::cli {
 
-// bulk activate: one activation job per site, many at once (core/bulk), with progress on
-// standard error, a report file and the report kept in the store's history. Exit code 0 only
-// when every site succeeded.
+// bulk activate: a preflight of every site (bulk preflight), then one activation job per site,
+// many at once (core/bulk), with progress on standard error, a report file and the report kept
+// in the store's history; Ctrl-C cancels cleanly. Exit code 0 only when every site succeeded.
 class BulkActivateCommand : public CliCommand
 {
 public:
@@ -19,17 +20,12 @@ protected:
     Status execute(const QCommandLineParser& parser) override;
 
 private:
-    QCommandLineOption m_cert;
-    QCommandLineOption m_rule;
-    QCommandLineOption m_sites;
-    QCommandLineOption m_system;
-    QCommandLineOption m_parallel;
+    BulkPlan m_plan;
     QCommandLineOption m_report;
     QCommandLineOption m_retries;
     QCommandLineOption m_backoff;
-    QCommandLineOption m_restartTimeout;
-    QCommandLineOption m_timeout;
-    QCommandLineOption m_format;
+    QCommandLineOption m_skipBlocked;
+    QCommandLineOption m_noPreflight;
     QCommandLineOption m_json;
 };
 

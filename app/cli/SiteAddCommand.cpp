@@ -45,6 +45,10 @@ SiteAddCommand::SiteAddCommand()
           tr("Read the user's password from the first line of FILE ('-': standard input). "
              "It is kept in the keychain only."),
           QStringLiteral("FILE"))
+    , m_credential(QStringLiteral("credential"),
+                   tr("Log in with the shared credential NAME (certdesk-cli credential add) "
+                      "instead of --user and --password-file."),
+                   QStringLiteral("NAME"))
     , m_pkcs12Format(
           QStringLiteral("pkcs12-format"),
           tr("How uploads to this site are packed: compat (3DES, SHA-1 MAC; default, what "
@@ -63,19 +67,27 @@ QString SiteAddCommand::summary() const
 void SiteAddCommand::addOptions(QCommandLineParser& parser)
 {
     parser.addOptions({m_name, m_host, m_port, m_boosterHost, m_boosterPort, m_user, m_passwordFile,
-                       m_pkcs12Format, m_json});
+                       m_credential, m_pkcs12Format, m_json});
 }
 
 Status SiteAddCommand::execute(const QCommandLineParser& parser)
 {
-    for (const QCommandLineOption* required : {&m_name, &m_host, &m_user, &m_passwordFile}) {
-        if (!parser.isSet(*required))
-            return Error::usage(tr("--%1 is required.").arg(required->names().constFirst()));
+    const bool shared = parser.isSet(m_credential);
+    if (shared && (parser.isSet(m_user) || parser.isSet(m_passwordFile)))
+        return Error::usage(tr("--credential replaces --user and --password-file: give one or the "
+                               "other."));
+    QList<const QCommandLineOption*> required{&m_name, &m_host};
+    if (!shared)
+        required << &m_user << &m_passwordFile;
+    for (const QCommandLineOption* option : required) {
+        if (!parser.isSet(*option))
+            return Error::usage(tr("--%1 is required.").arg(option->names().constFirst()));
     }
     remote::Site site;
     site.name = parser.value(m_name);
     site.host = parser.value(m_host);
     site.user = parser.value(m_user);
+    site.credential = parser.value(m_credential);
     auto port = parsePort(parser.value(m_port), QStringLiteral("port"));
     if (!port)
         return port.error();
@@ -91,17 +103,37 @@ Status SiteAddCommand::execute(const QCommandLineParser& parser)
     if (!format)
         return Error::usage(tr("--pkcs12-format is compat or modern."));
     site.pkcs12Format = *format;
-    if (Status s = site.validate(); !s)
-        return s;
-
     auto registry = RemoteSupport::openRegistry();
     if (!registry)
         return registry.error();
+    if (shared) {
+        const auto credential = registry->findCredential(site.credential);
+        if (!credential)
+            return Error::usage(tr("There is no shared credential \"%1\": add it first "
+                                   "(certdesk-cli credential add %1 --user USER --password-file "
+                                   "FILE).")
+                                    .arg(site.credential));
+        site.user = credential->user;
+    }
+    if (Status s = site.validate(); !s)
+        return s;
     if (registry->find(site.name))
         return Error::usage(
             tr("A site named \"%1\" already exists. Remove it first (certdesk-cli site "
                "remove %1) or choose another name.")
                 .arg(site.name));
+    if (shared) {
+        if (Status s = registry->add(site); !s)
+            return s;
+        out(tr("Added site \"%1\" (%2:%3); it logs in with the shared credential \"%4\".")
+                .arg(site.name, site.host)
+                .arg(site.port)
+                .arg(site.credential));
+        out(tr("Not trusted yet: check the certificate it presents with certdesk-cli site trust "
+               "%1.")
+                .arg(site.name));
+        return {};
+    }
     auto password = RemoteSupport::readPasswordFile(parser.value(m_passwordFile));
     if (!password)
         return password.error();

@@ -25,6 +25,7 @@ private:
     QCommandLineOption m_boosterPort;
     QCommandLineOption m_user;
     QCommandLineOption m_passwordFile;
+    QCommandLineOption m_credential;
     QCommandLineOption m_pkcs12Format;
     QCommandLineOption m_json;
 };

@@ -65,7 +65,7 @@ Status SiteExportCommand::execute(const QCommandLineParser& parser)
         return {};
     }
     out(QStringLiteral("name,host,port,user,boosterHost,boosterPort,tags,pkcs12Format,pinSha256,"
-                       "boosterPinSha256"));
+                       "boosterPinSha256,credential"));
     for (const remote::Site& s : sites) {
         const QStringList row{s.name,
                               s.host,
@@ -76,7 +76,8 @@ Status SiteExportCommand::execute(const QCommandLineParser& parser)
                               s.tags.join(QLatin1Char(';')),
                               crypto::pkcs12FormatName(s.pkcs12Format),
                               s.pin.certificateFingerprint(),
-                              s.boosterPin.certificateFingerprint()};
+                              s.boosterPin.certificateFingerprint(),
+                              s.credential};
         QStringList fields;
         for (const QString& f : row)
             fields << csvField(f);

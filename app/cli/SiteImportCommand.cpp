@@ -134,6 +134,10 @@ SiteImportCommand::SiteImportCommand()
                      tr("One shared password for every imported site, from the first line of "
                         "FILE ('-': standard input); stored in the keychain for each site."),
                      QStringLiteral("FILE"))
+    , m_credential(QStringLiteral("credential"),
+                   tr("Every imported site logs in with this shared credential (certdesk-cli "
+                      "credential add): the password is kept once, not copied per site."),
+                   QStringLiteral("NAME"))
     , m_update(QStringLiteral("update"),
                tr("Update sites that already exist (pins are kept unless the file has some)."))
     , m_tag(QStringLiteral("tag"), tr("Add this tag to every imported site (repeatable)."),
@@ -150,7 +154,7 @@ void SiteImportCommand::addOptions(QCommandLineParser& parser)
 {
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  tr("The inventory: .json, or CSV with a header line."));
-    parser.addOptions({m_passwordFile, m_update, m_tag});
+    parser.addOptions({m_passwordFile, m_credential, m_update, m_tag});
 }
 
 Status SiteImportCommand::execute(const QCommandLineParser& parser)
@@ -170,6 +174,8 @@ Status SiteImportCommand::execute(const QCommandLineParser& parser)
         return sites.error();
     if (sites->isEmpty())
         return Error::usage(tr("The inventory %1 names no site.").arg(args.first()));
+    if (parser.isSet(m_passwordFile) && parser.isSet(m_credential))
+        return Error::usage(tr("Give either --password-file or --credential, not both."));
     std::optional<crypto::SecretBytes> password;
     if (parser.isSet(m_passwordFile)) {
         auto read = RemoteSupport::readPasswordFile(parser.value(m_passwordFile));
@@ -187,6 +193,13 @@ Status SiteImportCommand::execute(const QCommandLineParser& parser)
             if (!site.tags.contains(tag))
                 site.tags.append(tag);
         }
+        if (parser.isSet(m_credential))
+            site.credential = parser.value(m_credential);
+        if (!site.credential.isEmpty() && !registry->findCredential(site.credential))
+            return Error::usage(tr("The site \"%1\" names the shared credential \"%2\", which "
+                                   "does not exist: add it first (certdesk-cli credential add %2 "
+                                   "--user USER --password-file FILE).")
+                                    .arg(site.name, site.credential));
         if (seen.contains(site.name))
             return Error::usage(tr("The inventory names the site \"%1\" twice.").arg(site.name));
         seen.append(site.name);
@@ -199,8 +212,12 @@ Status SiteImportCommand::execute(const QCommandLineParser& parser)
     int added = 0;
     int updated = 0;
     int untrusted = 0;
+    int withoutPassword = 0;
     for (remote::Site& site : *sites) {
-        if (password) {
+        // A site on a shared credential uses the credential's password, never its own copy.
+        if (site.credential.isEmpty() && !password)
+            ++withoutPassword;
+        if (password && site.credential.isEmpty()) {
             if (Status s = store.writeBlocking(secrets::SecretStore::sitePasswordKey(site.name),
                                                *password, secrets::SecretStore::Format::Text);
                 !s)
@@ -229,8 +246,10 @@ Status SiteImportCommand::execute(const QCommandLineParser& parser)
     out(tr("Imported %1 sites (%2 new, %3 updated).").arg(added + updated).arg(added).arg(updated));
     if (password)
         out(tr("The shared password is in the keychain for each of them."));
-    else
-        warn(tr("No password was given (--password-file): add them before activating."));
+    if (withoutPassword > 0)
+        warn(tr("%1 sites have no password (neither --password-file nor a shared credential): "
+                "add them before activating.")
+                 .arg(withoutPassword));
     if (untrusted > 0)
         warn(tr("%1 sites are not trusted yet: check their certificates with certdesk-cli site "
                 "trust NAME.")

@@ -20,6 +20,7 @@ protected:
 
 private:
     QCommandLineOption m_passwordFile;
+    QCommandLineOption m_credential;
     QCommandLineOption m_update;
     QCommandLineOption m_tag;
 };

@@ -2,6 +2,7 @@
 
 #include "app/cli/ActivateCommand.h"
 #include "app/cli/BulkActivateCommand.h"
+#include "app/cli/BulkPreflightCommand.h"
 #include "app/cli/CheckCommand.h"
 #include "app/cli/CliCommand.h"
 #include "app/cli/ConvertCommand.h"
@@ -12,6 +13,9 @@
 #include "app/cli/MatchCommand.h"
 #include "app/cli/RemoteListCommand.h"
 #include "app/cli/ShowCommand.h"
+#include "app/cli/CredentialAddCommand.h"
+#include "app/cli/CredentialListCommand.h"
+#include "app/cli/CredentialRemoveCommand.h"
 #include "app/cli/SiteAddCommand.h"
 #include "app/cli/SiteExportCommand.h"
 #include "app/cli/SiteImportCommand.h"
@@ -99,6 +103,10 @@ int main(int argc, char* argv[])
     commands.push_back(std::make_unique<cli::RemoteListCommand>());
     commands.push_back(std::make_unique<cli::SiteImportCommand>());
     commands.push_back(std::make_unique<cli::SiteExportCommand>());
+    commands.push_back(std::make_unique<cli::CredentialAddCommand>());
+    commands.push_back(std::make_unique<cli::CredentialListCommand>());
+    commands.push_back(std::make_unique<cli::CredentialRemoveCommand>());
+    commands.push_back(std::make_unique<cli::BulkPreflightCommand>());
     commands.push_back(std::make_unique<cli::BulkActivateCommand>());
 
     QStringList args = QCoreApplication::arguments().mid(1);
@@ -109,7 +117,8 @@ int main(int argc, char* argv[])
     QString verb = args.takeFirst();
     // Two-word verbs: "store list", "store export", "site add", "remote list" …
     const bool twoWords = verb == QLatin1String("store") || verb == QLatin1String("site") ||
-                          verb == QLatin1String("remote") || verb == QLatin1String("bulk");
+                          verb == QLatin1String("remote") || verb == QLatin1String("bulk") ||
+                          verb == QLatin1String("credential");
     if (twoWords && !args.isEmpty() && !args.first().startsWith(QLatin1Char('-')))
         verb += QLatin1Char(' ') + args.takeFirst();
     if (verb == QLatin1String("--help") || verb == QLatin1String("-h") ||
