@@ -106,8 +106,8 @@ void BulkPlan::addOptions(QCommandLineParser& parser) const
         {m_cert, m_rule, m_sites, m_system, m_parallel, m_restartTimeout, m_timeout, m_format});
 }
 
-Result<int> BulkPlan::parseCount(const QCommandLineParser& parser, const QCommandLineOption& option, int min,
-                       int max)
+Result<int> BulkPlan::parseCount(const QCommandLineParser& parser, const QCommandLineOption& option,
+                                 int min, int max)
 {
     bool ok = false;
     const int value = parser.value(option).toInt(&ok);

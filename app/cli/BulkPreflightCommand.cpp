@@ -57,8 +57,9 @@ void BulkPreflightCommand::addOptions(QCommandLineParser& parser)
     parser.addOption(m_json);
 }
 
-BulkPreflightCommand::Outcome BulkPreflightCommand::check(
-    const QList<bulk::BulkActivation::Item>& items, int parallel, InterruptWatcher& interrupts)
+BulkPreflightCommand::Outcome
+BulkPreflightCommand::check(const QList<bulk::BulkActivation::Item>& items, int parallel,
+                            InterruptWatcher& interrupts)
 {
 #ifdef Q_OS_UNIX
     const bool terminal = isatty(STDERR_FILENO) != 0;
@@ -71,7 +72,8 @@ BulkPreflightCommand::Outcome BulkPreflightCommand::check(
         const bulk::PreflightResult& r = preflight.site(index);
         if (terminal && r.passed())
             return;
-        QString line = tr("preflight %1: %2").arg(r.site, bulk::PreflightResult::verdictId(r.verdict));
+        QString line =
+            tr("preflight %1: %2").arg(r.site, bulk::PreflightResult::verdictId(r.verdict));
         if (!r.passed() || r.verdict == Verdict::AlreadyActive)
             line += QStringLiteral(" - ") + r.message;
         warn(line);

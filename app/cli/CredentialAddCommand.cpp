@@ -59,9 +59,10 @@ Status CredentialAddCommand::execute(const QCommandLineParser& parser)
         return registry.error();
     const bool exists = registry->findCredential(credential.name).has_value();
     if (exists && !parser.isSet(m_force))
-        return Error::usage(tr("A credential named \"%1\" already exists: --force replaces its user "
-                               "and password.")
-                                .arg(credential.name));
+        return Error::usage(
+            tr("A credential named \"%1\" already exists: --force replaces its user "
+               "and password.")
+                .arg(credential.name));
     auto password = RemoteSupport::readPasswordFile(parser.value(m_passwordFile));
     if (!password)
         return password.error();

@@ -37,8 +37,7 @@ Status CredentialRemoveCommand::execute(const QCommandLineParser& parser)
     if (Status s = registry->removeCredential(args.first()); !s)
         return s;
     const secrets::SecretStore store;
-    if (Status s =
-            store.removeBlocking(secrets::SecretStore::credentialPasswordKey(args.first()));
+    if (Status s = store.removeBlocking(secrets::SecretStore::credentialPasswordKey(args.first()));
         !s)
         warn(tr("The password could not be deleted from the keychain: %1").arg(s.error().message));
     out(tr("Removed the shared credential \"%1\".").arg(args.first()));

@@ -32,8 +32,8 @@ BulkPreflight::BulkPreflight(QList<BulkActivation::Item> items, int parallel, QO
         slot->result.entry = item.entry;
         slot->result.system = item.request.system;
         if (!item.request.certificate.isNull())
-            slot->result.expectedSha256 = remote::Fingerprint::format(
-                item.request.certificate.sha256Fingerprint());
+            slot->result.expectedSha256 =
+                remote::Fingerprint::format(item.request.certificate.sha256Fingerprint());
         slot->item = std::move(item);
         m_slots.push_back(std::move(slot));
     }
@@ -181,11 +181,10 @@ void BulkPreflight::complete(int index)
         r.message = tr("Already serves the certificate \"%1\": nothing to do.").arg(r.entry);
     } else {
         r.verdict = Verdict::Ready;
-        r.message = r.findings.isEmpty()
-                        ? outcome.message
-                        : tr("%1 The certificate has %n warning(s).", nullptr,
-                             static_cast<int>(r.findings.size()))
-                              .arg(outcome.message);
+        r.message = r.findings.isEmpty() ? outcome.message
+                                         : tr("%1 The certificate has %n warning(s).", nullptr,
+                                              static_cast<int>(r.findings.size()))
+                                               .arg(outcome.message);
     }
     emit siteChecked(index);
     emit progressChanged(checkedCount(), size());

@@ -27,8 +27,7 @@ class BulkPreflight : public QObject
     Q_OBJECT
 
 public:
-    BulkPreflight(QList<BulkActivation::Item> items, int parallel = 32,
-                  QObject* parent = nullptr);
+    BulkPreflight(QList<BulkActivation::Item> items, int parallel = 32, QObject* parent = nullptr);
     ~BulkPreflight() override;
 
     void start();

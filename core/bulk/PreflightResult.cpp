@@ -40,12 +40,10 @@ QString PreflightResult::verdictLabel(Verdict verdict)
 
 QJsonObject PreflightResult::toJson() const
 {
-    QJsonObject o{{QStringLiteral("site"), site},
-                  {QStringLiteral("entry"), entry},
-                  {QStringLiteral("system"), system},
-                  {QStringLiteral("verdict"), verdictId(verdict)},
-                  {QStringLiteral("message"), message},
-                  {QStringLiteral("expectedSha256"), expectedSha256}};
+    QJsonObject o{
+        {QStringLiteral("site"), site},       {QStringLiteral("entry"), entry},
+        {QStringLiteral("system"), system},   {QStringLiteral("verdict"), verdictId(verdict)},
+        {QStringLiteral("message"), message}, {QStringLiteral("expectedSha256"), expectedSha256}};
     if (!problem.isEmpty())
         o.insert(QStringLiteral("problem"), problem);
     if (!findings.isEmpty())

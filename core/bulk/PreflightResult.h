@@ -28,12 +28,12 @@ public:
     // Stable id of what blocks the site: "policy", "no-key", "no-booster", "not-trusted",
     // "mismatch", "unreachable", "no-password", "keychain", "login" (+ RemoteError kinds).
     QString problem;
-    QString message;          // for people: what is wrong and what to do
-    QStringList findings;     // the compliance findings (errors and warnings), one line each
-    QString presentedSha256;  // what the listener presented
-    QString expectedSha256;   // the assigned certificate
-    QString activeName;       // the system's active certificate's name, from the login
-    QString softwareVersion;  // from the login
+    QString message;         // for people: what is wrong and what to do
+    QStringList findings;    // the compliance findings (errors and warnings), one line each
+    QString presentedSha256; // what the listener presented
+    QString expectedSha256;  // the assigned certificate
+    QString activeName;      // the system's active certificate's name, from the login
+    QString softwareVersion; // from the login
 
     bool isDone() const { return verdict != Verdict::Pending; }
     bool passed() const { return verdict == Verdict::Ready || verdict == Verdict::AlreadyActive; }

@@ -246,17 +246,16 @@ void ActivationJob::login()
     const secrets::SecretStore store(m_request.keychainService.isEmpty()
                                          ? secrets::SecretStore::defaultService()
                                          : m_request.keychainService);
-    store.read(m_request.site.passwordKey(), this,
-               [this](secrets::SecretStore::ReadResult password) {
-                   if (m_finished)
-                       return;
-                   if (!password)
-                       return fail(QStringLiteral("keychain"), password.error().message);
-                   if (!password->has_value())
-                       return fail(QStringLiteral("no-password"),
-                                   m_request.site.missingPasswordMessage());
-                   loginWith(**password);
-               });
+    store.read(
+        m_request.site.passwordKey(), this, [this](secrets::SecretStore::ReadResult password) {
+            if (m_finished)
+                return;
+            if (!password)
+                return fail(QStringLiteral("keychain"), password.error().message);
+            if (!password->has_value())
+                return fail(QStringLiteral("no-password"), m_request.site.missingPasswordMessage());
+            loginWith(**password);
+        });
 }
 
 void ActivationJob::loginWith(const crypto::SecretBytes& password)

@@ -50,39 +50,42 @@ void ConnectionTest::probeListener()
     const QString system = m_request.system;
     const QString host = site.hostFor(system);
     const quint16 port = site.portFor(system);
-    m_probe = TlsProbe::start(host, port, m_request.timeout, this, [this, host, port](ProbeResult r) {
-        if (m_finished)
-            return;
-        const Site& s = m_request.site;
-        if (!r.reached())
-            return fail(QStringLiteral("unreachable"),
-                        r.failure ? r.failure->message
-                                  : tr("%1:%2 presented no certificate.").arg(host).arg(port));
-        m_outcome.presentedSha256 = Fingerprint::format(Fingerprint::ofCertificate(r.leaf()));
-        const CertificatePin& pin = s.pinFor(m_request.system);
-        const QString trustCommand =
-            m_request.system == P::boosterSystem()
-                ? QStringLiteral("certdesk-cli site trust %1 --system booster").arg(s.name)
-                : QStringLiteral("certdesk-cli site trust %1").arg(s.name);
-        if (pin.isNull() || s.pin.isNull())
-            return fail(QStringLiteral("not-trusted"),
-                        tr("%1:%2 presents SHA-256 %3 but is not trusted yet: compare it with the "
-                           "system and trust it (%4 or Trust on the Sites page).")
-                            .arg(host)
-                            .arg(port)
-                            .arg(m_outcome.presentedSha256, trustCommand));
-        if (!pin.matches(r.leaf()) && !s.pendingPinFor(m_request.system).matches(r.leaf()))
-            return fail(QStringLiteral("mismatch"),
-                        tr("%1:%2 presents a certificate other than the trusted one (presented "
-                           "SHA-256 %3, trusted %4). Nothing was sent to it. Find out why before "
-                           "you trust it again.")
-                            .arg(host)
-                            .arg(port)
-                            .arg(m_outcome.presentedSha256, pin.certificateFingerprint()));
-        if (m_request.password)
-            return login(*m_request.password);
-        readPassword();
-    });
+    m_probe =
+        TlsProbe::start(host, port, m_request.timeout, this, [this, host, port](ProbeResult r) {
+            if (m_finished)
+                return;
+            const Site& s = m_request.site;
+            if (!r.reached())
+                return fail(QStringLiteral("unreachable"),
+                            r.failure ? r.failure->message
+                                      : tr("%1:%2 presented no certificate.").arg(host).arg(port));
+            m_outcome.presentedSha256 = Fingerprint::format(Fingerprint::ofCertificate(r.leaf()));
+            const CertificatePin& pin = s.pinFor(m_request.system);
+            const QString trustCommand =
+                m_request.system == P::boosterSystem()
+                    ? QStringLiteral("certdesk-cli site trust %1 --system booster").arg(s.name)
+                    : QStringLiteral("certdesk-cli site trust %1").arg(s.name);
+            if (pin.isNull() || s.pin.isNull())
+                return fail(
+                    QStringLiteral("not-trusted"),
+                    tr("%1:%2 presents SHA-256 %3 but is not trusted yet: compare it with the "
+                       "system and trust it (%4 or Trust on the Sites page).")
+                        .arg(host)
+                        .arg(port)
+                        .arg(m_outcome.presentedSha256, trustCommand));
+            if (!pin.matches(r.leaf()) && !s.pendingPinFor(m_request.system).matches(r.leaf()))
+                return fail(
+                    QStringLiteral("mismatch"),
+                    tr("%1:%2 presents a certificate other than the trusted one (presented "
+                       "SHA-256 %3, trusted %4). Nothing was sent to it. Find out why before "
+                       "you trust it again.")
+                        .arg(host)
+                        .arg(port)
+                        .arg(m_outcome.presentedSha256, pin.certificateFingerprint()));
+            if (m_request.password)
+                return login(*m_request.password);
+            readPassword();
+        });
 }
 
 void ConnectionTest::readPassword()
@@ -141,8 +144,8 @@ void ConnectionTest::succeed()
         return;
     m_finished = true;
     m_outcome.ok = true;
-    m_outcome.message = tr("Presents the trusted certificate; logged in as %1.")
-                            .arg(m_request.site.portalUser());
+    m_outcome.message =
+        tr("Presents the trusted certificate; logged in as %1.").arg(m_request.site.portalUser());
     emit finished();
 }
 

@@ -30,7 +30,7 @@ public:
     struct Request
     {
         Site site;
-        QString system; // "telephony" or "booster"
+        QString system;                              // "telephony" or "booster"
         std::optional<crypto::SecretBytes> password; // none: from the keychain
         QString keychainService;                     // empty: SecretStore::defaultService()
         std::chrono::milliseconds timeout{10000};

@@ -122,7 +122,8 @@ Status Site::validate() const
         if (Status s = checkName(credential); !s)
             return Error::usage(tr("The credential name: %1").arg(s.error().message));
     }
-    if (user.trimmed().isEmpty())
+    // A site on a shared credential takes the credential's user (SiteRegistry fills it in).
+    if (credential.isEmpty() && user.trimmed().isEmpty())
         return Error::usage(tr("Give the Admin Portal user name (for example administrator)."));
     return {};
 }

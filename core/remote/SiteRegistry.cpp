@@ -89,7 +89,8 @@ Status SiteRegistry::resolveCredential(Site& site) const
         return Error::usage(
             tr("There is no shared credential \"%1\" (certdesk-cli credential add %1 --user USER "
                "--password-file FILE). Known credentials: %2.")
-                .arg(site.credential, names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
+                .arg(site.credential,
+                     names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
     }
     site.user = credential->user;
     return {};
