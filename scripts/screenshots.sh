@@ -45,6 +45,14 @@ today=$(date -u +%Y-%m-%d)
   --org-unit Unify --common-name 192.0.2.20 --san IP:192.0.2.20 --not-before "$today" --days 20 >/dev/null
 "$cli" self-signed --store --name "Default Server Certificate" --common-name 192.0.2.1 \
   --not-before 2021-01-01 --not-after 2024-01-01 >/dev/null
+# Sites for the Bulk Activation page (no passwords: there is no keychain here).
+printf '%s\n' 'name,host,port,user,tags' \
+  'customer-a-munich,192.0.2.11,443,administrator,customer-a;south' \
+  'customer-a-hamburg,192.0.2.12,443,administrator,customer-a;north' \
+  'customer-a-berlin,192.0.2.13,443,administrator,customer-a;north' \
+  'customer-b-vienna,198.51.100.21,443,administrator,customer-b;south' \
+  'customer-b-graz,198.51.100.22,443,administrator,customer-b;south' >"$scratch/sites.csv"
+"$cli" site import "$scratch/sites.csv" >/dev/null
 
 mkdir -p "$out"
 CERTDESK_SCREENSHOTS="$out" xvfb-run -a -s "-screen 0 1440x900x24" "$build/app/gui/certdesk"

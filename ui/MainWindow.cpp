@@ -3,6 +3,7 @@
 #include "core/crypto/CryptoVersion.h"
 #include "core/store/CertificateStore.h"
 #include "core/store/StoreUnlocker.h"
+#include "ui/BulkActivationPage.h"
 #include "ui/CaCertificatePage.h"
 #include "ui/CertificateGenerationPage.h"
 #include "ui/ExpiryOverview.h"
@@ -77,9 +78,11 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_sites =
         new SiteController(QDir(root).filePath(QStringLiteral("sites.json")), QString(), this);
     m_sitesPage = new SitesPage(m_sites, m_dialogs, m_pages);
+    m_bulkPage = new BulkActivationPage(m_store, m_sites, m_dialogs, m_pages);
     m_serverPage->setSites(m_sites);
-    for (QWidget* page : std::initializer_list<QWidget*>{m_generation, m_caPage, m_serversPage,
-                                                         m_serverPage, m_expiry, m_sitesPage})
+    for (QWidget* page :
+         std::initializer_list<QWidget*>{m_generation, m_caPage, m_serversPage, m_serverPage,
+                                         m_expiry, m_sitesPage, m_bulkPage})
         m_pages->addWidget(page);
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(m_pages);
@@ -289,6 +292,9 @@ void MainWindow::showNode(Node node, const QString& name)
         break;
     case Node::Sites:
         m_pages->setCurrentWidget(m_sitesPage);
+        break;
+    case Node::BulkActivation:
+        m_pages->setCurrentWidget(m_bulkPage);
         break;
     }
 }

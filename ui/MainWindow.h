@@ -14,6 +14,7 @@ class QStackedWidget;
 
 namespace certdesk::ui {
 
+class BulkActivationPage;
 class CaCertificatePage;
 class CertificateGenerationPage;
 class DialogProvider;
@@ -53,6 +54,7 @@ public:
     ExpiryOverview* expiryOverview() const { return m_expiry; }
     SiteController* sites() const { return m_sites; }
     SitesPage* sitesPage() const { return m_sitesPage; }
+    BulkActivationPage* bulkPage() const { return m_bulkPage; }
     QWidget* currentPage() const;
 
     // Shows a node's page and, with `tab` >= 0, one of its tabs.
@@ -95,6 +97,7 @@ private:
     ExpiryOverview* m_expiry = nullptr;
     SiteController* m_sites = nullptr;
     SitesPage* m_sitesPage = nullptr;
+    BulkActivationPage* m_bulkPage = nullptr;
     QProgressBar* m_busy = nullptr;
     QLabel* m_busyLabel = nullptr;
     QLabel* m_keyLabel = nullptr;

@@ -42,6 +42,9 @@ NavigationTree::NavigationTree(StoreController* store, QWidget* parent)
     m_sites = makeItem(nullptr, Node::Sites, tr("Sites"), QStringLiteral("sites"));
     m_sites->setToolTip(0, tr("Remote systems: add, trust and test sites; their server "
                               "certificates."));
+    m_bulk = makeItem(m_sites, Node::BulkActivation, tr("Bulk Activation"),
+                      QStringLiteral("bulkActivation"));
+    m_bulk->setToolTip(0, tr("One certificate onto many sites at once: preflight, run, report."));
     const QIcon folder = style()->standardIcon(QStyle::SP_DirIcon);
     for (QTreeWidgetItem* i : {m_ssl, m_generation, m_management, m_servers, m_sites})
         i->setIcon(0, folder);
@@ -140,6 +143,8 @@ QTreeWidgetItem* NavigationTree::item(Node node, const QString& name) const
         return m_expiry;
     case Node::Sites:
         return m_sites;
+    case Node::BulkActivation:
+        return m_bulk;
     case Node::CaCertificate:
     case Node::ServerCertificate: {
         QTreeWidgetItem* parent = node == Node::CaCertificate ? m_generation : m_servers;

@@ -10,7 +10,7 @@ class StoreController;
 // The left side, as in the Admin Portal's Expert Mode – Security – SSL: Certificate Generation
 // with each CA certificate as a child, Certificate Management → Server Certificates with each
 // server certificate and CSR as a child; then CertDesk's Expiry Overview and, for the remote
-// side, Sites. Rebuilt from the store index, so it needs no key.
+// side, Sites with Bulk Activation. Rebuilt from the store index, so it needs no key.
 class NavigationTree : public QTreeWidget
 {
     Q_OBJECT
@@ -24,6 +24,7 @@ public:
         ServerCertificate,
         ExpiryOverview,
         Sites,
+        BulkActivation,
     };
     Q_ENUM(Node)
 
@@ -50,6 +51,7 @@ private:
     QTreeWidgetItem* m_servers = nullptr;
     QTreeWidgetItem* m_expiry = nullptr;
     QTreeWidgetItem* m_sites = nullptr;
+    QTreeWidgetItem* m_bulk = nullptr;
 };
 
 } // namespace certdesk::ui

@@ -86,6 +86,17 @@ void ScreenshotTour::plan()
          ServerCertificatesPage::ImportServerCertificate,
          {}},
         {QStringLiteral("expiry-overview.png"), Node::ExpiryOverview, QString(), -1, {}},
+        {QStringLiteral("bulk-activation.png"), Node::BulkActivation, QString(), -1,
+         [this, server] {
+             // A CA-signed certificate for the sites of one tag, as a technician starts a batch.
+             auto* certificate =
+                 m_window->findChild<QComboBox*>(QStringLiteral("bulkCertificateCombo"));
+             if (certificate && certificate->findData(server) >= 0)
+                 certificate->setCurrentIndex(certificate->findData(server));
+             auto* tags = m_window->findChild<QComboBox*>(QStringLiteral("bulkTagCombo"));
+             if (tags && tags->count() > 1)
+                 tags->setCurrentIndex(1);
+         }},
     };
     if (!ca.isEmpty()) {
         m_shots << Shot{QStringLiteral("ca-view-certificate.png"),
