@@ -60,6 +60,12 @@ QList<remote::Site> SiteController::sites() const
     return registry->sites();
 }
 
+QList<remote::SharedCredential> SiteController::credentials() const
+{
+    auto registry = remote::SiteRegistry::open(m_registryPath);
+    return registry ? registry->credentials() : QList<remote::SharedCredential>();
+}
+
 std::optional<remote::Site> SiteController::find(const QString& name) const
 {
     auto registry = remote::SiteRegistry::open(m_registryPath);
@@ -91,11 +97,6 @@ void SiteController::save(const remote::Site& site, std::optional<crypto::Secret
     }
     remote::Site merged = site;
     if (existing) {
-        // A site on a shared credential stays on it until a password of its own is entered.
-        if (!password && merged.credential.isEmpty())
-            merged.credential = existing->credential;
-        else if (password)
-            merged.credential.clear();
         // Pins belong to an address: kept while it stays, dropped when it changes.
         if (existing->host == site.host && existing->port == site.port) {
             merged.pin = existing->pin;

@@ -5,6 +5,7 @@
 #include "core/remote/ActivationJob.h"
 #include "core/remote/RemoteCertificate.h"
 #include "core/remote/RemoteResult.h"
+#include "core/remote/SharedCredential.h"
 #include "core/remote/Site.h"
 #include "core/remote/SystemInfo.h"
 #include "core/remote/TlsProbe.h"
@@ -62,6 +63,9 @@ public:
     // empty list and lastError() says why.
     QList<remote::Site> sites() const;
     std::optional<remote::Site> find(const QString& name) const;
+    // The shared credentials a site may log in with (names and users; passwords stay in the
+    // keychain).
+    QList<remote::SharedCredential> credentials() const;
     QString lastError() const { return m_lastError; }
 
     // A new site (`isNew`) or changed settings of an existing one. The password, when given,

@@ -1,6 +1,7 @@
 #include "ui/SiteDialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -12,9 +13,11 @@
 
 namespace certdesk::ui {
 
-SiteDialog::SiteDialog(const std::optional<remote::Site>& existing, QWidget* parent)
+SiteDialog::SiteDialog(const std::optional<remote::Site>& existing,
+                       QList<remote::SharedCredential> credentials, QWidget* parent)
     : QDialog(parent)
     , m_existing(existing)
+    , m_credentials(std::move(credentials))
 {
     setObjectName(QStringLiteral("siteDialog"));
     setWindowTitle(isNew() ? tr("Add Site") : tr("Edit Site"));
@@ -45,6 +48,18 @@ SiteDialog::SiteDialog(const std::optional<remote::Site>& existing, QWidget* par
     booster->addWidget(m_hasBooster);
     booster->addWidget(m_boosterPort, 1);
     form->addRow(tr("Booster:"), booster);
+    // Own login, or a shared credential by name (its user fills the User field).
+    m_login = new QComboBox(this);
+    m_login->setObjectName(QStringLiteral("siteLogin"));
+    m_login->addItem(tr("Own user and password"), QString());
+    for (const remote::SharedCredential& c : m_credentials)
+        m_login->addItem(tr("Shared credential \"%1\" (%2)").arg(c.name, c.user), c.name);
+    m_login->setEnabled(!m_credentials.isEmpty());
+    m_login->setToolTip(m_credentials.isEmpty()
+                            ? tr("No shared credentials yet: certdesk-cli credential add NAME "
+                                 "--user USER --password-file FILE")
+                            : QString());
+    form->addRow(tr("Login:"), m_login);
     m_user = new QLineEdit(this);
     m_user->setObjectName(QStringLiteral("siteUser"));
     m_user->setPlaceholderText(tr("administrator (\"@system\" is added when missing)"));
@@ -80,13 +95,35 @@ SiteDialog::SiteDialog(const std::optional<remote::Site>& existing, QWidget* par
         if (m_existing->boosterPort)
             m_boosterPort->setValue(*m_existing->boosterPort);
         m_user->setText(m_existing->user);
+        const int index = m_login->findData(m_existing->credential);
+        if (index >= 0)
+            m_login->setCurrentIndex(index);
     }
+    const auto applyLogin = [this] {
+        const bool shared = !chosenCredential().isEmpty();
+        m_user->setEnabled(!shared);
+        m_password->setEnabled(!shared);
+        if (shared) {
+            for (const remote::SharedCredential& c : m_credentials) {
+                if (c.name == chosenCredential())
+                    m_user->setText(c.user);
+            }
+            m_password->clear();
+        }
+        validate();
+    };
+    connect(m_login, &QComboBox::currentIndexChanged, this, applyLogin);
     connect(m_hasBooster, &QCheckBox::toggled, m_boosterPort, &QWidget::setEnabled);
     m_boosterPort->setEnabled(m_hasBooster->isChecked());
     for (QLineEdit* edit : {m_name, m_host, m_user, m_password})
         connect(edit, &QLineEdit::textChanged, this, &SiteDialog::validate);
     connect(m_hasBooster, &QCheckBox::toggled, this, &SiteDialog::validate);
-    validate();
+    applyLogin();
+}
+
+QString SiteDialog::chosenCredential() const
+{
+    return m_login->currentData().toString();
 }
 
 remote::Site SiteDialog::site() const
@@ -100,12 +137,13 @@ remote::Site SiteDialog::site() const
     else
         site.boosterPort.reset();
     site.user = m_user->text().trimmed();
+    site.credential = chosenCredential();
     return site;
 }
 
 std::optional<crypto::SecretBytes> SiteDialog::password() const
 {
-    if (m_password->text().isEmpty())
+    if (!chosenCredential().isEmpty() || m_password->text().isEmpty())
         return std::nullopt;
     QByteArray bytes = m_password->text().toUtf8();
     crypto::SecretBytes secret(bytes);
@@ -123,7 +161,8 @@ void SiteDialog::validate()
     QString problem;
     if (Status s = site().validate(); !s)
         problem = s.error().message;
-    else if (isNew() && m_password->text().isEmpty())
+    else if (chosenCredential().isEmpty() && m_password->text().isEmpty() &&
+             (isNew() || !m_existing->credential.isEmpty()))
         problem = tr("Enter the user's password: it is kept in the keychain.");
     // Only complaints about what was typed, not about fields still empty.
     const bool started = !m_name->text().isEmpty() || !m_host->text().isEmpty();

@@ -190,7 +190,7 @@ void SitesPage::openSiteDialog(bool isNew)
         if (!existing)
             return;
     }
-    auto* dialog = new SiteDialog(existing, this);
+    auto* dialog = new SiteDialog(existing, m_sites->credentials(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_siteDialog = dialog;
     connect(dialog, &SiteDialog::submitted, this, [this, dialog] {

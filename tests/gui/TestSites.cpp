@@ -11,6 +11,7 @@
 
 #include "core/remote/Fingerprint.h"
 #include "core/remote/SiteRegistry.h"
+#include "core/secrets/SecretStore.h"
 #include "ui/ActivateCertificateWidget.h"
 #include "ui/ActivationProgressWidget.h"
 #include "ui/ServerCertificatePage.h"
@@ -23,6 +24,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -87,6 +89,8 @@ class TestSites : public QObject
 
 private slots:
     void initTestCase();
+    // First: the later tests leave the simulator restarting (cancelWhileWaiting).
+    void sharedCredentialFromTheDialog();
     void addTrustListAndActivate();
     void failureIsNamedAndPinStays();
     void cancelWhileWaiting();
@@ -382,6 +386,86 @@ void TestSites::cancelWhileWaiting()
     // Let the simulator finish its restart before anything else talks to it.
     QVERIFY(m_sim.waitListening(QStringLiteral("telephony"), 30000));
     QVERIFY(removeSite(window));
+}
+
+// A site added with a shared credential: the dialog takes the credential's user, asks for no
+// password and stores none for the site; Test connection logs in with the credential's.
+void TestSites::sharedCredentialFromTheDialog()
+{
+    guitest::Window w;
+    QVERIFY(w.show());
+    ui::MainWindow* window = w.window.get();
+    const QString sitesFile = window->sites()->registryPath();
+    {
+        auto registry = remote::SiteRegistry::open(sitesFile);
+        QVERIFY(registry);
+        QVERIFY(registry->setCredential({QStringLiteral("grp"), remotetest::kSimUser}));
+    }
+    const secrets::SecretStore store(window->sites()->keychainService());
+    const QString sharedKey = secrets::SecretStore::credentialPasswordKey(QStringLiteral("grp"));
+    QVERIFY(store.writeBlocking(sharedKey, crypto::SecretBytes(remotetest::kSimPassword),
+                                secrets::SecretStore::Format::Text));
+
+    guitest::clickTreeItem(window->tree()->item(Node::Sites));
+    ui::SitesPage* page = window->sitesPage();
+    guitest::click(child<QPushButton>(page, "addSiteButton"));
+    QTRY_VERIFY(page->siteDialog() && page->siteDialog()->isVisible());
+    ui::SiteDialog* dialog = page->siteDialog();
+    auto* ok = child<QPushButton>(dialog, "siteDialogOk");
+    auto* login = child<QComboBox>(dialog, "siteLogin");
+    auto* user = child<QLineEdit>(dialog, "siteUser");
+    auto* password = child<QLineEdit>(dialog, "sitePassword");
+    QVERIFY(login->isEnabled());
+    QCOMPARE(login->count(), 2);
+    QTest::keyClicks(child<QLineEdit>(dialog, "siteName"), kSite);
+    QTest::keyClicks(child<QLineEdit>(dialog, "siteHost"), QStringLiteral("127.0.0.1"));
+    child<QSpinBox>(dialog, "sitePort")->setValue(m_sim.port());
+    QVERIFY(!ok->isEnabled()); // own login chosen: user and password missing
+    login->setCurrentIndex(1);
+    QCOMPARE(user->text(), remotetest::kSimUser);
+    QVERIFY(!user->isEnabled() && !password->isEnabled());
+    QVERIFY(ok->isEnabled());
+    guitest::click(ok);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->siteDialog(), guitest::kSlow);
+    std::optional<remote::Site> site = registered(sitesFile);
+    QVERIFY(site);
+    QCOMPARE(site->credential, QStringLiteral("grp"));
+    const auto own = store.readBlocking(secrets::SecretStore::sitePasswordKey(kSite));
+    QVERIFY(own && !own->has_value());
+
+    // The simulator may still be coming back from the previous test's restart.
+    std::optional<remote::ProbeResult> probed;
+    QObject context;
+    QElapsedTimer clock;
+    clock.start();
+    while (!(probed && probed->reached()) && clock.elapsed() < guitest::kSlow) {
+        probed.reset();
+        window->sites()->probe(kSite, QStringLiteral("telephony"), &context,
+                               [&probed](remote::ProbeResult r) { probed = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(probed.has_value(), guitest::kSlow);
+        if (!probed->reached())
+            QTest::qWait(200);
+    }
+    QVERIFY(probed->reached());
+    QVERIFY(window->sites()->trust(kSite, QStringLiteral("telephony"), probed->leaf()));
+    QVERIFY(page->selectSite(kSite));
+    guitest::click(child<QPushButton>(page, "testConnectionButton"));
+    auto* status = child<QLabel>(page, "siteStatus");
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("Logged in")),
+                              qPrintable(status->text()), guitest::kSlow);
+
+    // Back to an own login: it needs a password of its own before it can be saved.
+    guitest::click(child<QPushButton>(page, "editSiteButton"));
+    QTRY_VERIFY(page->siteDialog() && page->siteDialog()->isVisible());
+    dialog = page->siteDialog();
+    login = child<QComboBox>(dialog, "siteLogin");
+    QCOMPARE(login->currentIndex(), 1);
+    login->setCurrentIndex(0);
+    QVERIFY(!child<QPushButton>(dialog, "siteDialogOk")->isEnabled());
+    QVERIFY(child<QLabel>(dialog, "siteDialogError")->text().contains(QStringLiteral("password")));
+    dialog->close();
+    QVERIFY(removeSite(window));
+    QVERIFY(store.removeBlocking(sharedKey));
 }
 
 CERTDESK_GUI_TEST_MAIN(TestSites)
