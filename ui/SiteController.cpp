@@ -2,6 +2,7 @@
 
 #include "core/remote/AdminPortalClient.h"
 #include "core/remote/AdminPortalProtocol.h"
+#include "core/remote/ConnectionTest.h"
 #include "core/remote/Fingerprint.h"
 #include "core/remote/SiteRegistry.h"
 #include "core/secrets/SecretStore.h"
@@ -226,78 +227,40 @@ void SiteController::test(const QString& name, QObject* context, TestCallback do
         done(report);
         return;
     }
+    // The handshake must present the pinned certificate, then login and system information:
+    // remote::ConnectionTest, as bulk preflight runs it for each site.
+    remote::ConnectionTest::Request request;
+    request.site = *site;
+    request.system = remote::AdminPortalProtocol::telephonySystem();
+    request.keychainService = keychainService();
+    request.timeout = kProbeTimeout;
+    auto* test = new remote::ConnectionTest(std::move(request), this);
     QPointer<QObject> guard(context);
-    auto report = std::make_shared<TestReport>();
-    const remote::Site s = *site;
-    // 1. The handshake must present the pinned certificate, 2. login, 3. system information.
-    remote::TlsProbe::start(
-        s.host, s.port, kProbeTimeout, this,
-        [this, s, guard, done, report](remote::ProbeResult probed) {
-            if (!probed.reached()) {
-                report->lines
-                    << (probed.failure
-                            ? probed.failure->message
-                            : tr("%1:%2 presented no certificate.").arg(s.host).arg(s.port));
-                if (guard)
-                    done(*report);
-                return;
-            }
-            const QString presented =
-                remote::Fingerprint::format(remote::Fingerprint::ofCertificate(probed.leaf()));
-            if (s.pin.isNull()) {
-                report->lines
-                    << tr("Presents SHA-256 %1 but is not trusted yet: use Trust.").arg(presented);
-                if (guard)
-                    done(*report);
-                return;
-            }
-            if (!s.pin.matches(probed.leaf())) {
-                report->lines << tr("Presents a certificate other than the trusted one: presented "
-                                    "SHA-256 %1, trusted %2. Nothing was sent to it.")
-                                     .arg(presented, s.pin.certificateFingerprint());
-                if (guard)
-                    done(*report);
-                return;
-            }
-            report->lines << tr("Presents the trusted certificate (SHA-256 %1).").arg(presented);
-            withPassword(
-                s.name, this, [this, s, guard, done, report](Result<crypto::SecretBytes> password) {
-                    if (!password) {
-                        report->lines << password.error().message;
-                        if (guard)
-                            done(*report);
-                        return;
-                    }
-                    auto* client = new remote::AdminPortalClient(s.host, s.port, s.pin, this);
-                    client->login(
-                        s.user, *password,
-                        [client, s, guard, done, report](remote::RemoteResult<void> login) {
-                            if (!login) {
-                                report->lines << login.error().message;
-                                client->deleteLater();
-                                if (guard)
-                                    done(*report);
-                                return;
-                            }
-                            report->lines << tr("Logged in as %1.").arg(s.portalUser());
-                            client->systemInfo([client, guard, done, report](
-                                                   remote::RemoteResult<remote::SystemInfo> info) {
-                                client->deleteLater();
-                                if (!info) {
-                                    report->lines << info.error().message;
-                                } else {
-                                    report->ok = true;
-                                    report->info = *info;
-                                    report->lines << tr("%1, software %2; active certificate: %3")
-                                                         .arg(info->model, info->softwareVersion,
-                                                              info->activeTelephony);
-                                }
-                                if (guard)
-                                    done(*report);
-                            });
-                        });
-                });
-        });
+    connect(test, &remote::ConnectionTest::finished, this, [test, guard, done, s = *site] {
+        test->deleteLater();
+        const remote::ConnectionTest::Outcome& o = test->outcome();
+        TestReport report;
+        report.ok = o.ok;
+        report.info = o.info;
+        const bool handshakeMatched =
+            o.ok || !QStringList{QStringLiteral("unreachable"), QStringLiteral("not-trusted"),
+                                 QStringLiteral("mismatch"), QStringLiteral("no-booster")}
+                         .contains(o.problem);
+        if (handshakeMatched)
+            report.lines
+                << tr("Presents the trusted certificate (SHA-256 %1).").arg(o.presentedSha256);
+        if (!o.ok) {
+            report.lines << o.message;
+        } else {
+            report.lines << tr("Logged in as %1.").arg(s.portalUser());
+            report.lines << tr("%1, software %2; active certificate: %3")
+                                .arg(o.info->model, o.info->softwareVersion,
+                                     o.info->activeTelephony);
+        }
+        if (guard)
+            done(report);
+    });
+    test->start();
 }
 
 void SiteController::listCertificates(const QString& name, QObject* context, ListCallback done)
