@@ -5,6 +5,7 @@
 #include "core/bulk/BulkPreflight.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 
@@ -93,6 +94,8 @@ BulkPreflightCommand::check(const QList<bulk::BulkActivation::Item>& items, int 
             "at once.")
              .arg(total)
              .arg(parallel));
+    QElapsedTimer clock;
+    clock.start();
     preflight.start();
     if (!preflight.isFinished())
         loop.exec();
@@ -100,11 +103,13 @@ BulkPreflightCommand::check(const QList<bulk::BulkActivation::Item>& items, int 
     Outcome outcome;
     outcome.results = preflight.results();
     outcome.canceled = preflight.count(Verdict::Canceled) > 0;
-    warn(tr("Preflight: %1 of %2 sites ready, %3 already serve their certificate, %4 blocked.")
+    warn(tr("Preflight: %1 of %2 sites ready, %3 already serve their certificate, %4 blocked "
+            "(%5 s).")
              .arg(preflight.count(Verdict::Ready))
              .arg(total)
              .arg(outcome.alreadyActive())
-             .arg(outcome.blocked()));
+             .arg(outcome.blocked())
+             .arg(static_cast<double>(clock.elapsed()) / 1000.0, 0, 'f', 1));
     return outcome;
 }
 
