@@ -50,7 +50,15 @@ Status SiteListCommand::execute(const QCommandLineParser& parser)
         return {};
     }
     for (const remote::Site& s : registry->sites()) {
-        out(QStringLiteral("%1  %2:%3  %4").arg(s.name, s.host).arg(s.port).arg(s.portalUser()));
+        out(QStringLiteral("%1  %2:%3  %4%5%6")
+                .arg(s.name, s.host)
+                .arg(s.port)
+                .arg(s.portalUser(),
+                     s.credential.isEmpty() ? QString()
+                                            : tr(" (shared credential %1)").arg(s.credential),
+                     s.tags.isEmpty()
+                         ? QString()
+                         : QStringLiteral("  [%1]").arg(s.tags.join(QStringLiteral(", ")))));
         out(tr("  telephony server: %1")
                 .arg(s.pin.isNull() ? tr("not trusted") : s.pin.certificateFingerprint()));
         if (s.hasBooster())

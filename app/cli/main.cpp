@@ -17,6 +17,7 @@
 #include "app/cli/RemoteListCommand.h"
 #include "app/cli/ShowCommand.h"
 #include "app/cli/SiteAddCommand.h"
+#include "app/cli/SiteEditCommand.h"
 #include "app/cli/SiteExportCommand.h"
 #include "app/cli/SiteImportCommand.h"
 #include "app/cli/SiteListCommand.h"
@@ -95,6 +96,7 @@ int main(int argc, char* argv[])
         std::make_unique<cli::StoreEntryCommand>(cli::StoreEntryCommand::Action::Delete));
     commands.push_back(std::make_unique<cli::SiteAddCommand>());
     commands.push_back(std::make_unique<cli::SiteListCommand>());
+    commands.push_back(std::make_unique<cli::SiteEditCommand>());
     commands.push_back(std::make_unique<cli::SiteRemoveCommand>());
     commands.push_back(std::make_unique<cli::SiteTrustCommand>());
     commands.push_back(std::make_unique<cli::SiteTestCommand>());

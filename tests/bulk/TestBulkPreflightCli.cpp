@@ -15,6 +15,7 @@
 
 #include "core/remote/CertificatePin.h"
 #include "core/remote/Fingerprint.h"
+#include "core/remote/SiteRegistry.h"
 #include "core/secrets/SecretStore.h"
 
 #include <QElapsedTimer>
@@ -73,6 +74,7 @@ private slots:
     void preflightBlocksBeforeAnyUpload();
     void skipBlockedRunsTheReadyOnes();
     void interruptCancelsCleanly();
+    void siteEdit();
 
 private:
     Run cli(const QStringList& args);
@@ -397,6 +399,58 @@ void TestBulkPreflightCli::interruptCancelsCleanly()
     }
     QVERIFY(m_sim.setFaults(2, {}));
     QVERIFY(m_sim.setFaults(3, {}));
+}
+
+// site edit: onto a shared credential (its own password leaves the keychain), tags, a new
+// address drops the pin, back to an own password; bad combinations change nothing.
+void TestBulkPreflightCli::siteEdit()
+{
+    const QString sitesFile = path(QStringLiteral("home/sites.json"));
+    const auto site = [&sitesFile](const QString& name) {
+        auto registry = SiteRegistry::open(sitesFile);
+        return registry ? registry->find(name) : std::nullopt;
+    };
+    const secrets::SecretStore store;
+    const QString ownKey = secrets::SecretStore::sitePasswordKey(name(5));
+    QVERIFY(store.writeBlocking(ownKey, crypto::SecretBytes(remotetest::kSimPassword),
+                                secrets::SecretStore::Format::Text));
+    Run r = cli({QStringLiteral("site"), QStringLiteral("edit"), name(5),
+                 QStringLiteral("--credential"), QStringLiteral("grp"), QStringLiteral("--tag"),
+                 QStringLiteral("extra"), QStringLiteral("--untag"), QStringLiteral("other")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(site(name(5))->credential, QStringLiteral("grp"));
+    QCOMPARE(site(name(5))->tags, QStringList{QStringLiteral("extra")});
+    QVERIFY(!site(name(5))->pin.isNull()); // same address: still trusted
+    auto own = store.readBlocking(ownKey);
+    QVERIFY(own && !own->has_value());
+    r = cli({QStringLiteral("site"), QStringLiteral("test"), name(5)});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+
+    // Leaving the credential needs a password of its own; an unknown credential is refused.
+    r = cli({QStringLiteral("site"), QStringLiteral("edit"), name(5), QStringLiteral("--user"),
+             QStringLiteral("someone")});
+    QCOMPARE(r.exitCode, 2);
+    r = cli({QStringLiteral("site"), QStringLiteral("edit"), name(5),
+             QStringLiteral("--credential"), QStringLiteral("nosuch")});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(site(name(5))->credential, QStringLiteral("grp"));
+
+    // A new address: the pin goes, the technician is told to trust again.
+    r = cli({QStringLiteral("site"), QStringLiteral("edit"), name(5), QStringLiteral("--port"),
+             QString::number(m_sim.ports().at(6))});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("site trust %1").arg(name(5))), qPrintable(r.err));
+    QVERIFY(site(name(5))->pin.isNull());
+    r = cli({QStringLiteral("site"), QStringLiteral("test"), name(5)});
+    QCOMPARE(r.exitCode, 1);
+
+    r = cli({QStringLiteral("site"), QStringLiteral("edit"), name(5), QStringLiteral("--user"),
+             remotetest::kSimUser, QStringLiteral("--password-file"), m_sim.passwordFile()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(site(name(5))->credential.isEmpty());
+    own = store.readBlocking(ownKey);
+    QVERIFY(own && own->has_value());
+    QCOMPARE((*own)->view().toByteArray(), remotetest::kSimPassword);
 }
 
 QTEST_GUILESS_MAIN(TestBulkPreflightCli)
