@@ -194,6 +194,11 @@ int BulkActivation::rerunFailed()
         Slot& slot = *m_slots[i];
         if (slot.result.state != State::Failed && slot.result.state != State::Canceled)
             continue;
+        // Its activation may have been sent: look before sending another one.
+        const QString failedAt = slot.result.failure.section(QLatin1Char(':'), 0, 0);
+        slot.checkServedFirst = QStringList{QStringLiteral("activate"), QStringLiteral("wait"),
+                                            QStringLiteral("verify"), QStringLiteral("repin")}
+                                    .contains(failedAt);
         BulkSiteResult fresh;
         fresh.site = slot.result.site;
         fresh.host = slot.result.host;
@@ -260,6 +265,49 @@ void BulkActivation::launch(int index)
     if (!slot.result.started.isValid())
         slot.result.started = QDateTime::currentDateTimeUtc();
     slot.currentStep.clear();
+    if (slot.checkServedFirst) {
+        slot.checkServedFirst = false;
+        return checkServed(index);
+    }
+    startJob(index);
+}
+
+void BulkActivation::checkServed(int index)
+{
+    Slot& slot = *m_slots[static_cast<size_t>(index)];
+    const ActivationJob::Request& r = slot.item.request;
+    slot.result.step = QStringLiteral("recheck");
+    slot.currentStep = slot.result.step;
+    slot.stepClock.start();
+    emit siteChanged(index);
+    slot.probe = remote::TlsProbe::start(
+        r.site.hostFor(r.system), r.site.portFor(r.system), r.probeTimeout, this,
+        [this, index](remote::ProbeResult p) {
+            Slot& s = *m_slots[static_cast<size_t>(index)];
+            closeStep(s);
+            const QByteArray expected = s.item.request.certificate.sha256Fingerprint();
+            if (p.reached() && remote::Fingerprint::ofCertificate(p.leaf()) == expected) {
+                s.result.afterSha256 = s.result.expectedSha256;
+                s.result.settled = tr("Re-run: the system already serves the expected certificate "
+                                      "(checked by handshake), so it was not activated again.");
+                s.result.step = ActivationJob::stepId(ActivationJob::Step::Done);
+                repin(s, p.leaf());
+                s.result.message =
+                    tr("Verified: the system serves SHA-256 %1.").arg(s.result.afterSha256);
+                return finishSite(index, State::Succeeded);
+            }
+            if (m_canceled) {
+                s.result.message = tr("Not started: the batch was canceled.");
+                s.result.failure = QStringLiteral("bulk:canceled");
+                return finishSite(index, State::Canceled);
+            }
+            startJob(index);
+        });
+}
+
+void BulkActivation::startJob(int index)
+{
+    Slot& slot = *m_slots[static_cast<size_t>(index)];
     auto* job = new ActivationJob(slot.item.request, this);
     slot.job = job;
     connect(job, &ActivationJob::stepChanged, this,

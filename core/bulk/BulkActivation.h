@@ -36,7 +36,9 @@ namespace certdesk::bulk {
 //   (and is re-pinned), and otherwise keeps that failure with what it served.
 // - cancel(): sites not started, or waiting to retry, are canceled; running jobs still before
 //   the activation stop; jobs that sent it finish waiting and verifying.
-// - pause(): no new starts until resume(). rerunFailed(): the failed and canceled sites again.
+// - pause(): no new starts until resume(). rerunFailed(): the failed and canceled sites again;
+//   one that failed at or after its activation is first checked by handshake and not activated
+//   again if it already serves the certificate.
 class BulkActivation : public QObject
 {
     Q_OBJECT
@@ -105,10 +107,15 @@ private:
         QElapsedTimer stepClock;
         QString currentStep;
         QElapsedTimer settleClock;
+        // Re-run of a site whose activation may have been sent: a handshake first, and no new
+        // activation if it already serves the certificate.
+        bool checkServedFirst = false;
     };
 
     void pump();
     void launch(int index);
+    void checkServed(int index);
+    void startJob(int index);
     void onStep(int index, remote::ActivationJob::Step step);
     void onJobFinished(int index);
     void closeStep(Slot& slot);
