@@ -154,6 +154,62 @@ void SiteController::remove(const QString& name, QObject* context, StatusCallbac
     });
 }
 
+void SiteController::saveCredential(const remote::SharedCredential& credential,
+                                    std::optional<crypto::SecretBytes> password, bool isNew,
+                                    QObject* context, StatusCallback done)
+{
+    if (Status s = credential.validate(); !s)
+        return done(s);
+    auto registry = remote::SiteRegistry::open(m_registryPath);
+    if (!registry)
+        return done(registry.error());
+    const bool exists = registry->findCredential(credential.name).has_value();
+    if (isNew && exists)
+        return done(Error::usage(
+            tr("A shared credential named \"%1\" already exists.").arg(credential.name)));
+    if (!isNew && !exists)
+        return done(Error::usage(tr("There is no shared credential \"%1\".").arg(credential.name)));
+    if (isNew && !password)
+        return done(Error::usage(tr("Enter the password: it is kept in the keychain.")));
+    QPointer<QObject> guard(context);
+    auto commit = [this, credential, guard, done](Status written) {
+        if (!written) {
+            if (guard)
+                done(Error::failure(tr("The password could not be stored in the keychain, so "
+                                       "the credential was not saved: %1")
+                                        .arg(written.error().message)));
+            return;
+        }
+        auto reg = remote::SiteRegistry::open(m_registryPath);
+        Status s = reg ? reg->setCredential(credential) : Status(reg.error());
+        if (s)
+            emit sitesChanged();
+        if (guard)
+            done(s);
+    };
+    if (!password)
+        return commit(Status());
+    const secrets::SecretStore store(keychainService());
+    store.write(secrets::SecretStore::credentialPasswordKey(credential.name), *password,
+                secrets::SecretStore::Format::Text, this, commit);
+}
+
+void SiteController::removeCredential(const QString& name, QObject* context, StatusCallback done)
+{
+    auto registry = remote::SiteRegistry::open(m_registryPath);
+    if (!registry)
+        return done(registry.error());
+    if (Status s = registry->removeCredential(name); !s)
+        return done(s);
+    emit sitesChanged();
+    QPointer<QObject> guard(context);
+    const secrets::SecretStore store(keychainService());
+    store.remove(secrets::SecretStore::credentialPasswordKey(name), this, [guard, done](Status s) {
+        if (guard)
+            done(s);
+    });
+}
+
 void SiteController::probe(const QString& name, const QString& system, QObject* context,
                            ProbeCallback done)
 {

@@ -76,6 +76,14 @@ public:
     // Removes the site and its keychain password.
     void remove(const QString& name, QObject* context, StatusCallback done);
 
+    // A new shared credential (`isNew`, password required) or a changed user and/or password
+    // of an existing one. The password goes to the keychain first.
+    void saveCredential(const remote::SharedCredential& credential,
+                        std::optional<crypto::SecretBytes> password, bool isNew, QObject* context,
+                        StatusCallback done);
+    // Refused while sites use it; removes its keychain password too.
+    void removeCredential(const QString& name, QObject* context, StatusCallback done);
+
     // The certificate the listener of `system` ("telephony"/"booster") presents, untrusted.
     void probe(const QString& name, const QString& system, QObject* context, ProbeCallback done);
     // Pins `leaf` for `system` (trust on first use, after the technician confirmed it).

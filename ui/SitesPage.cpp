@@ -1,6 +1,7 @@
 #include "ui/SitesPage.h"
 
 #include "core/remote/AdminPortalProtocol.h"
+#include "ui/CredentialsDialog.h"
 #include "ui/DialogProvider.h"
 #include "ui/PageHeader.h"
 #include "ui/SiteController.h"
@@ -64,6 +65,8 @@ SitesPage::SitesPage(SiteController* sites, DialogProvider* dialogs, QWidget* pa
     m_refresh = button(tr("Server Certificates"), "refreshCertificatesButton");
     m_refresh->setToolTip(tr("Log in and list the site's server certificates."));
     buttons->addStretch();
+    m_credentials = button(tr("Shared Credentials…"), "credentialsButton");
+    m_credentials->setToolTip(tr("Logins shared by a group of sites, entered once."));
     layout->addLayout(buttons);
 
     m_status = new QLabel(this);
@@ -90,6 +93,7 @@ SitesPage::SitesPage(SiteController* sites, DialogProvider* dialogs, QWidget* pa
     connect(m_trustBooster, &QPushButton::clicked, this, &SitesPage::trustBooster);
     connect(m_test, &QPushButton::clicked, this, &SitesPage::testConnection);
     connect(m_refresh, &QPushButton::clicked, this, &SitesPage::refreshCertificates);
+    connect(m_credentials, &QPushButton::clicked, this, &SitesPage::manageCredentials);
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this] {
         m_certificates->clear();
         setStatus(QString());
@@ -107,6 +111,23 @@ SiteDialog* SitesPage::siteDialog() const
 TrustDialog* SitesPage::trustDialog() const
 {
     return m_trustDialog.data();
+}
+
+CredentialsDialog* SitesPage::credentialsDialog() const
+{
+    return m_credentialsDialog.data();
+}
+
+void SitesPage::manageCredentials()
+{
+    if (m_credentialsDialog) {
+        m_credentialsDialog->raise();
+        return;
+    }
+    auto* dialog = new CredentialsDialog(m_sites, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_credentialsDialog = dialog;
+    dialog->open();
 }
 
 QString SitesPage::currentSite() const

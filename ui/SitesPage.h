@@ -12,6 +12,7 @@ namespace certdesk::ui {
 
 class DialogProvider;
 class PageHeader;
+class CredentialsDialog;
 class SiteController;
 class SiteDialog;
 class TrustDialog;
@@ -30,6 +31,7 @@ public:
     // The dialog being shown, if any (tests fill it in).
     SiteDialog* siteDialog() const;
     TrustDialog* trustDialog() const;
+    CredentialsDialog* credentialsDialog() const;
 
 public slots:
     void addSite();
@@ -39,6 +41,7 @@ public slots:
     void trustBooster();
     void testConnection();
     void refreshCertificates();
+    void manageCredentials();
 
 private:
     void reload();
@@ -58,10 +61,12 @@ private:
     QPushButton* m_trustBooster = nullptr;
     QPushButton* m_test = nullptr;
     QPushButton* m_refresh = nullptr;
+    QPushButton* m_credentials = nullptr;
     QLabel* m_status = nullptr;
     QTreeWidget* m_certificates = nullptr;
     QPointer<SiteDialog> m_siteDialog;
     QPointer<TrustDialog> m_trustDialog;
+    QPointer<CredentialsDialog> m_credentialsDialog;
 };
 
 } // namespace certdesk::ui

@@ -14,6 +14,7 @@
 #include "core/secrets/SecretStore.h"
 #include "ui/ActivateCertificateWidget.h"
 #include "ui/ActivationProgressWidget.h"
+#include "ui/CredentialsDialog.h"
 #include "ui/ServerCertificatePage.h"
 #include "ui/SiteController.h"
 #include "ui/SiteDialog.h"
@@ -25,6 +26,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -396,18 +398,37 @@ void TestSites::sharedCredentialFromTheDialog()
     QVERIFY(w.show());
     ui::MainWindow* window = w.window.get();
     const QString sitesFile = window->sites()->registryPath();
-    {
-        auto registry = remote::SiteRegistry::open(sitesFile);
-        QVERIFY(registry);
-        QVERIFY(registry->setCredential({QStringLiteral("grp"), remotetest::kSimUser}));
-    }
     const secrets::SecretStore store(window->sites()->keychainService());
     const QString sharedKey = secrets::SecretStore::credentialPasswordKey(QStringLiteral("grp"));
-    QVERIFY(store.writeBlocking(sharedKey, crypto::SecretBytes(remotetest::kSimPassword),
-                                secrets::SecretStore::Format::Text));
 
+    // The credential, through Sites → Shared Credentials…
     guitest::clickTreeItem(window->tree()->item(Node::Sites));
     ui::SitesPage* page = window->sitesPage();
+    guitest::click(child<QPushButton>(page, "credentialsButton"));
+    QTRY_VERIFY(page->credentialsDialog() && page->credentialsDialog()->isVisible());
+    ui::CredentialsDialog* credentials = page->credentialsDialog();
+    auto* save = child<QPushButton>(credentials, "credentialSave");
+    QVERIFY(!save->isEnabled());
+    QTest::keyClicks(child<QLineEdit>(credentials, "credentialName"), QStringLiteral("grp"));
+    QTest::keyClicks(child<QLineEdit>(credentials, "credentialUser"), remotetest::kSimUser);
+    QVERIFY(!save->isEnabled()); // a new credential needs its password
+    QTest::keyClicks(child<QLineEdit>(credentials, "credentialPassword"),
+                     QString::fromUtf8(remotetest::kSimPassword));
+    QVERIFY(save->isEnabled());
+    guitest::click(save);
+    auto* credentialList = child<QListWidget>(credentials, "credentialList");
+    QTRY_COMPARE_WITH_TIMEOUT(credentialList->count(), 1, guitest::kSlow);
+    const auto stored = store.readBlocking(sharedKey);
+    QVERIFY(stored && stored->has_value());
+    QCOMPARE((*stored)->view().toByteArray(), remotetest::kSimPassword);
+    QFile written(sitesFile);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray sitesJson = written.readAll();
+    QVERIFY(sitesJson.contains("\"credentials\""));
+    QVERIFY(!sitesJson.contains(remotetest::kSimPassword));
+    credentials->close();
+    QTRY_VERIFY(!page->credentialsDialog());
+
     guitest::click(child<QPushButton>(page, "addSiteButton"));
     QTRY_VERIFY(page->siteDialog() && page->siteDialog()->isVisible());
     ui::SiteDialog* dialog = page->siteDialog();
@@ -464,8 +485,26 @@ void TestSites::sharedCredentialFromTheDialog()
     QVERIFY(!child<QPushButton>(dialog, "siteDialogOk")->isEnabled());
     QVERIFY(child<QLabel>(dialog, "siteDialogError")->text().contains(QStringLiteral("password")));
     dialog->close();
+
+    // In use: the credential cannot be removed; once its site is gone it can, keychain and all.
+    guitest::click(child<QPushButton>(page, "credentialsButton"));
+    QTRY_VERIFY(page->credentialsDialog() && page->credentialsDialog()->isVisible());
+    credentials = page->credentialsDialog();
+    credentialList = child<QListWidget>(credentials, "credentialList");
+    QCOMPARE(credentialList->count(), 1);
+    QVERIFY(credentialList->item(0)->text().contains(QStringLiteral("1 sites")));
+    credentialList->setCurrentRow(0);
+    auto* message = child<QLabel>(credentials, "credentialMessage");
+    guitest::click(child<QPushButton>(credentials, "credentialRemove"));
+    QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(kSite), guitest::kSlow);
+    QCOMPARE(credentialList->count(), 1);
     QVERIFY(removeSite(window));
-    QVERIFY(store.removeBlocking(sharedKey));
+    credentialList->setCurrentRow(0);
+    guitest::click(child<QPushButton>(credentials, "credentialRemove"));
+    QTRY_COMPARE_WITH_TIMEOUT(credentialList->count(), 0, guitest::kSlow);
+    const auto gone = store.readBlocking(sharedKey);
+    QVERIFY(gone && !gone->has_value());
+    credentials->close();
 }
 
 CERTDESK_GUI_TEST_MAIN(TestSites)
