@@ -99,6 +99,15 @@ Result<crypto::SecretBytes> RemoteSupport::readPasswordFile(const QString& path)
     return secret;
 }
 
+Result<quint16> RemoteSupport::parsePort(const QString& text, const QString& option)
+{
+    bool ok = false;
+    const uint value = text.toUInt(&ok);
+    if (!ok || value < 1 || value > 65535)
+        return Error::usage(tr("--%1 takes a port number from 1 to 65535.").arg(option));
+    return static_cast<quint16>(value);
+}
+
 Result<crypto::SecretBytes> RemoteSupport::sitePassword(const remote::Site& site)
 {
     const secrets::SecretStore store;

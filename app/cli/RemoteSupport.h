@@ -33,6 +33,8 @@ public:
                                                      const QCommandLineOption& option);
 
     static Result<remote::SiteRegistry> openRegistry();
+    // A port number 1-65535; else a usage error naming --`option`.
+    static Result<quint16> parsePort(const QString& text, const QString& option);
     static Result<remote::Site> site(const QString& name);
     // The first line of FILE, or of standard input for "-".
     static Result<crypto::SecretBytes> readPasswordFile(const QString& path);

@@ -12,15 +12,6 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("SiteAddCommand", text);
 }
-
-Result<quint16> parsePort(const QString& text, const QString& option)
-{
-    bool ok = false;
-    const uint value = text.toUInt(&ok);
-    if (!ok || value < 1 || value > 65535)
-        return Error::usage(tr("--%1 takes a port number from 1 to 65535.").arg(option));
-    return static_cast<quint16>(value);
-}
 } // namespace
 
 SiteAddCommand::SiteAddCommand()
@@ -88,12 +79,13 @@ Status SiteAddCommand::execute(const QCommandLineParser& parser)
     site.host = parser.value(m_host);
     site.user = parser.value(m_user);
     site.credential = parser.value(m_credential);
-    auto port = parsePort(parser.value(m_port), QStringLiteral("port"));
+    auto port = RemoteSupport::parsePort(parser.value(m_port), QStringLiteral("port"));
     if (!port)
         return port.error();
     site.port = *port;
     if (parser.isSet(m_boosterPort)) {
-        auto boosterPort = parsePort(parser.value(m_boosterPort), QStringLiteral("booster-port"));
+        auto boosterPort =
+            RemoteSupport::parsePort(parser.value(m_boosterPort), QStringLiteral("booster-port"));
         if (!boosterPort)
             return boosterPort.error();
         site.boosterPort = *boosterPort;

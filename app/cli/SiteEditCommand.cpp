@@ -12,15 +12,6 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("SiteEditCommand", text);
 }
-
-Result<quint16> parsePort(const QString& text, const QString& option)
-{
-    bool ok = false;
-    const uint value = text.toUInt(&ok);
-    if (!ok || value < 1 || value > 65535)
-        return Error::usage(tr("--%1 takes a port number from 1 to 65535.").arg(option));
-    return static_cast<quint16>(value);
-}
 } // namespace
 
 SiteEditCommand::SiteEditCommand()
@@ -87,7 +78,7 @@ Status SiteEditCommand::execute(const QCommandLineParser& parser)
     if (parser.isSet(m_host))
         site.host = parser.value(m_host);
     if (parser.isSet(m_port)) {
-        auto port = parsePort(parser.value(m_port), QStringLiteral("port"));
+        auto port = RemoteSupport::parsePort(parser.value(m_port), QStringLiteral("port"));
         if (!port)
             return port.error();
         site.port = *port;
@@ -99,7 +90,8 @@ Status SiteEditCommand::execute(const QCommandLineParser& parser)
     if (parser.isSet(m_boosterHost))
         site.boosterHost = parser.value(m_boosterHost);
     if (parser.isSet(m_boosterPort)) {
-        auto port = parsePort(parser.value(m_boosterPort), QStringLiteral("booster-port"));
+        auto port =
+            RemoteSupport::parsePort(parser.value(m_boosterPort), QStringLiteral("booster-port"));
         if (!port)
             return port.error();
         site.boosterPort = *port;

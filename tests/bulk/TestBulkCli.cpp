@@ -3,6 +3,7 @@
 // secrets), bulk activate by tag with a rule file (exit 0, plain progress lines on a
 // non-terminal, an HTML report, the history) and a failing site (exit 1, its named failure).
 
+#include "CliRun.h"
 #include "MultiSim.h"
 
 #include "../remote/RemoteTestSupport.h"
@@ -22,28 +23,12 @@
 
 using namespace certdesk;
 using namespace certdesk::remote;
+using Run = bulktest::CliRun;
+using bulktest::servedOn;
 
 namespace {
 const QString kHost = QStringLiteral("127.0.0.1");
 
-struct Run
-{
-    int exitCode = -2;
-    QString out;
-    QString err;
-};
-
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QString served(quint16 port)
-{
-    const ProbeResult r = remotetest::probe(kHost, port, 5000);
-    return r.reached() ? Fingerprint::format(Fingerprint::ofCertificate(r.leaf())) : QString();
-}
 } // namespace
 
 class TestBulkCli : public QObject
@@ -69,17 +54,7 @@ private:
 
 Run TestBulkCli::cli(const QStringList& args)
 {
-    QProcess p;
-    p.setProcessEnvironment(m_env);
-    p.start(m_cli, args);
-    p.closeWriteChannel();
-    Run r;
-    if (!p.waitForFinished(120000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return Run::run(m_cli, m_env, args);
 }
 
 void TestBulkCli::initTestCase()
@@ -135,7 +110,8 @@ void TestBulkCli::importAndExportInventory()
         QVERIFY(stored && stored->has_value());
         QCOMPARE((*stored)->view().toByteArray(), remotetest::kSimPassword);
     }
-    QVERIFY(!readAll(path(QStringLiteral("home/sites.json"))).contains(remotetest::kSimPassword));
+    QVERIFY(!bulktest::readFile(path(QStringLiteral("home/sites.json")))
+                 .contains(remotetest::kSimPassword));
     // A second import of the same names changes nothing without --update.
     r = cli({QStringLiteral("site"), QStringLiteral("import"), inv.fileName()});
     QCOMPARE(r.exitCode, 2);
@@ -185,7 +161,7 @@ void TestBulkCli::bulkActivateByTagWithRule()
         QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
         const int index = s.value(QStringLiteral("site")).toString().mid(2).toInt();
         const QString expected = s.value(QStringLiteral("expectedSha256")).toString();
-        QCOMPARE(served(m_sim.ports().at(index)), expected);
+        QCOMPARE(servedOn(m_sim.ports().at(index)), expected);
         QCOMPARE(s.value(QStringLiteral("afterSha256")).toString(), expected);
         (index == 3 ? b : a) = expected;
         QCOMPARE(s.value(QStringLiteral("entry")).toString(),
@@ -199,7 +175,7 @@ void TestBulkCli::bulkActivateByTagWithRule()
                  .value(QStringLiteral("activations"))
                  .toInt(),
              0);
-    const QByteArray html = readAll(report);
+    const QByteArray html = bulktest::readFile(report);
     QVERIFY(html.startsWith("<!DOCTYPE html>"));
     QVERIFY(html.contains("s-03"));
     const QStringList history =
@@ -213,7 +189,7 @@ void TestBulkCli::failingSiteExitsOne()
     QVERIFY(list.open(QIODevice::WriteOnly));
     list.write("s-05\n");
     list.close();
-    const QString before = served(m_sim.ports().at(5));
+    const QString before = servedOn(m_sim.ports().at(5));
     const Run r = cli({QStringLiteral("bulk"), QStringLiteral("activate"), QStringLiteral("--cert"),
                        QStringLiteral("bulk-b"), QStringLiteral("--sites"), list.fileName(),
                        QStringLiteral("--system"), QStringLiteral("telephony"),
@@ -221,8 +197,9 @@ void TestBulkCli::failingSiteExitsOne()
                        QStringLiteral("--report"), path(QStringLiteral("fail.csv"))});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("verify:old-certificate")), qPrintable(r.err));
-    QVERIFY(readAll(path(QStringLiteral("fail.csv"))).contains("verify:old-certificate"));
-    QCOMPARE(served(m_sim.ports().at(5)), before);
+    QVERIFY(
+        bulktest::readFile(path(QStringLiteral("fail.csv"))).contains("verify:old-certificate"));
+    QCOMPARE(servedOn(m_sim.ports().at(5)), before);
     // Usage errors: exit 2 before anything is sent.
     const Run usage =
         cli({QStringLiteral("bulk"), QStringLiteral("activate"), QStringLiteral("--cert"),

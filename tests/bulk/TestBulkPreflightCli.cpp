@@ -8,6 +8,7 @@
 // - SIGINT during a batch: sites whose activation was sent are verified to the end, the others
 //   stop before their activation, the exit code is 1 and the report says which is which.
 
+#include "CliRun.h"
 #include "MultiSim.h"
 
 #include "../remote/RemoteTestSupport.h"
@@ -30,29 +31,12 @@
 
 using namespace certdesk;
 using namespace certdesk::remote;
+using Run = bulktest::CliRun;
+using bulktest::servedOn;
 
 namespace {
 const QString kHost = QStringLiteral("127.0.0.1");
 constexpr int kSites = 7;
-
-struct Run
-{
-    int exitCode = -2;
-    QString out;
-    QString err;
-};
-
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QString served(quint16 port)
-{
-    const ProbeResult r = remotetest::probe(kHost, port, 5000);
-    return r.reached() ? Fingerprint::format(Fingerprint::ofCertificate(r.leaf())) : QString();
-}
 
 QJsonObject bySite(const QJsonArray& list, const QString& site)
 {
@@ -95,17 +79,7 @@ private:
 
 Run TestBulkPreflightCli::cli(const QStringList& args)
 {
-    QProcess p;
-    p.setProcessEnvironment(m_env);
-    p.start(m_cli, args);
-    p.closeWriteChannel();
-    Run r;
-    if (!p.waitForFinished(120000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return Run::run(m_cli, m_env, args);
 }
 
 QStringList TestBulkPreflightCli::batchArgs(const QString& verb, const QString& rule) const
@@ -210,7 +184,7 @@ void TestBulkPreflightCli::sharedCredential()
         QVERIFY(own);
         QVERIFY2(!own->has_value(), qPrintable(name(i)));
     }
-    const QByteArray sitesJson = readAll(path(QStringLiteral("home/sites.json")));
+    const QByteArray sitesJson = bulktest::readFile(path(QStringLiteral("home/sites.json")));
     QVERIFY(!sitesJson.contains(remotetest::kSimPassword));
     QVERIFY(sitesJson.contains("\"credential\": \"grp\""));
 
@@ -258,7 +232,7 @@ void TestBulkPreflightCli::preflightBlocksBeforeAnyUpload()
         QCOMPARE(s.value(QStringLiteral("expectedSha256")).toString(),
                  m_fingerprints.value(QStringLiteral("good")));
         QCOMPARE(s.value(QStringLiteral("presentedSha256")).toString(),
-                 served(m_sim.ports().at(i)));
+                 servedOn(m_sim.ports().at(i)));
         QVERIFY(!s.value(QStringLiteral("activeCertificate")).toString().isEmpty());
     }
     const QJsonObject weak = bySite(sites, name(4));
@@ -298,24 +272,26 @@ void TestBulkPreflightCli::skipBlockedRunsTheReadyOnes()
     const QString rule = path(QStringLiteral("rule.csv"));
     QList<QString> before;
     for (int i = 0; i < kSites; ++i)
-        before << served(m_sim.ports().at(i));
+        before << servedOn(m_sim.ports().at(i));
     const QString report = path(QStringLiteral("skip.json"));
     Run r = cli(batchArgs(QStringLiteral("activate"), rule)
                 << QStringLiteral("--skip-blocked") << QStringLiteral("--report") << report);
     // Not every chosen site succeeded: exit 1, though the ready ones did.
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("3 were blocked by the preflight")), qPrintable(r.err));
-    const QJsonArray sites =
-        QJsonDocument::fromJson(readAll(report)).object().value(QStringLiteral("sites")).toArray();
+    const QJsonArray sites = QJsonDocument::fromJson(bulktest::readFile(report))
+                                 .object()
+                                 .value(QStringLiteral("sites"))
+                                 .toArray();
     QCOMPARE(sites.size(), 4);
     for (int i = 0; i < kSites; ++i) {
         if (i < 4) {
             QCOMPARE(bySite(sites, name(i)).value(QStringLiteral("state")).toString(),
                      QStringLiteral("succeeded"));
-            QCOMPARE(served(m_sim.ports().at(i)), m_fingerprints.value(QStringLiteral("good")));
+            QCOMPARE(servedOn(m_sim.ports().at(i)), m_fingerprints.value(QStringLiteral("good")));
             QCOMPARE(counter(i, QStringLiteral("activations")), 1);
         } else {
-            QCOMPARE(served(m_sim.ports().at(i)), before.at(i));
+            QCOMPARE(servedOn(m_sim.ports().at(i)), before.at(i));
             QCOMPARE(counter(i, QStringLiteral("importRequests")), 0);
         }
     }
@@ -339,7 +315,7 @@ void TestBulkPreflightCli::interruptCancelsCleanly()
     QList<int> imports;
     QList<int> activations;
     for (int i = 0; i < 4; ++i) {
-        before << served(m_sim.ports().at(i));
+        before << servedOn(m_sim.ports().at(i));
         imports << counter(i, QStringLiteral("importRequests"));
         activations << counter(i, QStringLiteral("activateRequests"));
     }
@@ -377,8 +353,10 @@ void TestBulkPreflightCli::interruptCancelsCleanly()
     // It did not sit out the 60 s upload timeout.
     QVERIFY2(stoppedAfter < 30000, qPrintable(QString::number(stoppedAfter)));
 
-    const QJsonArray sites =
-        QJsonDocument::fromJson(readAll(report)).object().value(QStringLiteral("sites")).toArray();
+    const QJsonArray sites = QJsonDocument::fromJson(bulktest::readFile(report))
+                                 .object()
+                                 .value(QStringLiteral("sites"))
+                                 .toArray();
     QCOMPARE(sites.size(), 4);
     for (int i = 0; i < 2; ++i) {
         // Activation sent before Ctrl-C: waited for and verified, never left half-known.
@@ -386,7 +364,7 @@ void TestBulkPreflightCli::interruptCancelsCleanly()
         QCOMPARE(s.value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
         QCOMPARE(s.value(QStringLiteral("afterSha256")).toString(),
                  m_fingerprints.value(QStringLiteral("next")));
-        QCOMPARE(served(m_sim.ports().at(i)), m_fingerprints.value(QStringLiteral("next")));
+        QCOMPARE(servedOn(m_sim.ports().at(i)), m_fingerprints.value(QStringLiteral("next")));
     }
     for (int i = 2; i < 4; ++i) {
         const QJsonObject s = bySite(sites, name(i));
@@ -395,7 +373,7 @@ void TestBulkPreflightCli::interruptCancelsCleanly()
             s.value(QStringLiteral("failure")).toString().startsWith(QStringLiteral("upload:")),
             qPrintable(s.value(QStringLiteral("failure")).toString()));
         QCOMPARE(counter(i, QStringLiteral("activateRequests")), activations.at(i));
-        QCOMPARE(served(m_sim.ports().at(i)), before.at(i));
+        QCOMPARE(servedOn(m_sim.ports().at(i)), before.at(i));
     }
     QVERIFY(m_sim.setFaults(2, {}));
     QVERIFY(m_sim.setFaults(3, {}));

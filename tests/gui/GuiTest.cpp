@@ -1,5 +1,6 @@
 #include "GuiTest.h"
 
+#include "core/store/CertificateStore.h"
 #include "ui/StoreController.h"
 
 #include <QDir>
@@ -9,6 +10,33 @@
 #include <QTreeWidget>
 
 namespace guitest {
+
+bool storeEntry(certdesk::ui::MainWindow* window, const QString& name,
+                const certdesk::crypto::Certificate& certificate,
+                const certdesk::crypto::PrivateKey& key)
+{
+    using namespace certdesk;
+    std::optional<bool> ok;
+    QObject context;
+    window->store()->write<store::StoreEntry>(
+        QStringLiteral("test"), true, &context,
+        [name, certificate, key](store::CertificateStore& s) {
+            store::EntryMaterial m;
+            m.certificate = certificate;
+            m.key = key;
+            return s.add(name, store::EntryType::SelfSigned, m);
+        },
+        [&ok](Result<store::StoreEntry> added) {
+            if (!added)
+                qWarning("store: %s", qPrintable(added.error().message));
+            ok = added.ok();
+        });
+    if (!QTest::qWaitFor([&ok] { return ok.has_value(); }, kSlow) || !*ok)
+        return false;
+    return QTest::qWaitFor([window, name] {
+        return window->tree()->item(ui::NavigationTree::Node::ServerCertificate, name) != nullptr;
+    });
+}
 
 namespace {
 QString testHome()

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "FakeDialogProvider.h"
+#include "core/crypto/Certificate.h"
+#include "core/crypto/PrivateKey.h"
 #include "ui/MainWindow.h"
 #include "ui/NavigationTree.h"
 
@@ -32,6 +34,12 @@ struct Window
     // Shown, exposed and active, with the store key available (when unlocking).
     bool show();
 };
+
+// A server certificate with its key in the window's store (as the Import tab would leave it),
+// written through the store controller; true once the tree shows it.
+bool storeEntry(certdesk::ui::MainWindow* window, const QString& name,
+                const certdesk::crypto::Certificate& certificate,
+                const certdesk::crypto::PrivateKey& key);
 
 void clickTreeItem(QTreeWidgetItem* item);
 void clickTab(QTabWidget* tabs, int index);

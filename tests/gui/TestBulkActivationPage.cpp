@@ -61,26 +61,6 @@ QString fp(const crypto::Certificate& c)
     return remote::Fingerprint::format(c.sha256Fingerprint());
 }
 
-bool storeEntry(ui::MainWindow* window, const QString& name, const remotetest::Material& material)
-{
-    std::optional<bool> ok;
-    QObject context;
-    window->store()->write<store::StoreEntry>(
-        QStringLiteral("test"), true, &context,
-        [name, material](store::CertificateStore& s) {
-            store::EntryMaterial m;
-            m.certificate = material.certificate;
-            m.key = material.key;
-            return s.add(name, store::EntryType::SelfSigned, m);
-        },
-        [&ok](Result<store::StoreEntry> added) {
-            if (!added)
-                qWarning("store: %s", qPrintable(added.error().message));
-            ok = added.ok();
-        });
-    return QTest::qWaitFor([&ok] { return ok.has_value(); }, guitest::kSlow) && *ok;
-}
-
 // Through the controller, as the Sites page's dialogs would: the password into the keychain.
 bool saveSite(ui::SiteController* sites, const remote::Site& site, const QByteArray& password)
 {
@@ -168,7 +148,7 @@ void TestBulkActivationPage::preflightRunFilterAndRerun()
     const QString registryPath = window->sites()->registryPath();
     const remotetest::Material material = remotetest::makeServer(QStringLiteral("bulk.example"));
     const QString expected = fp(material.certificate);
-    QVERIFY(storeEntry(window, kEntry, material));
+    QVERIFY(guitest::storeEntry(window, kEntry, material.certificate, material.key));
     QVERIFY(addSites(window));
     QList<QString> before;
     for (int i = 0; i < kSystems; ++i)

@@ -56,33 +56,6 @@ std::optional<remote::Site> registered(const QString& path)
     return registry ? registry->find(kSite) : std::nullopt;
 }
 
-// A server certificate with its key in the window's store, as the Import tab would leave it.
-bool storeEntry(ui::MainWindow* window, const QString& name, const remotetest::Material& material)
-{
-    bool stored = false;
-    bool ok = false;
-    QObject context;
-    window->store()->write<store::StoreEntry>(
-        QStringLiteral("test"), true, &context,
-        [name, material](store::CertificateStore& s) {
-            store::EntryMaterial m;
-            m.certificate = material.certificate;
-            m.key = material.key;
-            return s.add(name, store::EntryType::SelfSigned, m);
-        },
-        [&stored, &ok](Result<store::StoreEntry> added) {
-            if (!added)
-                qWarning("store: %s", qPrintable(added.error().message));
-            ok = added.ok();
-            stored = true;
-        });
-    if (!QTest::qWaitFor([&stored] { return stored; }, guitest::kSlow))
-        return false;
-    return ok && QTest::qWaitFor([window, name] {
-               return window->tree()->item(Node::ServerCertificate, name);
-           });
-}
-
 } // namespace
 
 class TestSites : public QObject
@@ -126,7 +99,7 @@ void TestSites::addTrustListAndActivate()
 
     const remotetest::Material material =
         remotetest::makeServer(QStringLiteral("gui-activate.example"));
-    QVERIFY(storeEntry(window, kEntry, material));
+    QVERIFY(guitest::storeEntry(window, kEntry, material.certificate, material.key));
 
     // Sites is in the tree now and shows its page.
     QTreeWidgetItem* sitesNode = window->tree()->item(Node::Sites);
@@ -321,7 +294,7 @@ void TestSites::failureIsNamedAndPinStays()
     const remotetest::Material material =
         remotetest::makeServer(QStringLiteral("gui-old-cert.example"));
     const QString entry = QStringLiteral("gui-old-cert"); // a new name on the system
-    QVERIFY(storeEntry(window, entry, material));
+    QVERIFY(guitest::storeEntry(window, entry, material.certificate, material.key));
 
     // The site, through the controller this time (the dialogs are covered above).
     QVERIFY(addTrustedSite(window, m_sim.port()));
@@ -359,8 +332,9 @@ void TestSites::cancelWhileWaiting()
     ui::MainWindow* window = w.window.get();
     const QString sitesFile = window->sites()->registryPath();
     const QString entry = QStringLiteral("gui-cancel");
-    QVERIFY(
-        storeEntry(window, entry, remotetest::makeServer(QStringLiteral("gui-cancel.example"))));
+    const remotetest::Material material =
+        remotetest::makeServer(QStringLiteral("gui-cancel.example"));
+    QVERIFY(guitest::storeEntry(window, entry, material.certificate, material.key));
     QVERIFY(addTrustedSite(window, m_sim.port()));
     const QString before = registered(sitesFile)->pin.certificateFingerprint();
 
