@@ -259,7 +259,8 @@ void BulkActivationPage::reloadSites()
 
 QString BulkActivationPage::choiceKey() const
 {
-    const QString certificate = m_certificate->usesRule()
+    const QString certificate = m_certificate->perSite() ? QStringLiteral("per-site")
+                                : m_certificate->usesRule()
                                     ? QStringLiteral("rule:") + m_certificate->rulePath()
                                     : QStringLiteral("entry:") + m_certificate->entry();
     return QStringList{m_system->currentData().toString(), certificate,

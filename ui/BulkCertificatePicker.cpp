@@ -42,20 +42,27 @@ BulkCertificatePicker::BulkCertificatePicker(StoreController* store, DialogProvi
     m_rulePath->setPlaceholderText(tr("rules.csv or rules.json"));
     m_browse = new QPushButton(tr("Browse…"), this);
     m_browse->setObjectName(QStringLiteral("bulkRuleBrowse"));
+    m_perSite = new QRadioButton(tr("Each site its own certificate (the store entry named like "
+                                    "the site)"),
+                                 this);
+    m_perSite->setObjectName(QStringLiteral("bulkPerSiteRadio"));
     auto* group = new QButtonGroup(this);
     group->addButton(m_single);
     group->addButton(m_rule);
+    group->addButton(m_perSite);
     grid->addWidget(m_single, 0, 0);
     grid->addWidget(m_entry, 0, 1, 1, 2);
     grid->addWidget(m_rule, 1, 0);
     grid->addWidget(m_rulePath, 1, 1);
     grid->addWidget(m_browse, 1, 2);
+    grid->addWidget(m_perSite, 2, 0, 1, 3);
     grid->setColumnStretch(1, 1);
 
     connect(m_single, &QRadioButton::toggled, this, [this] {
         updateEnabled();
         emit changed();
     });
+    connect(m_perSite, &QRadioButton::toggled, this, &BulkCertificatePicker::changed);
     connect(m_entry, &QComboBox::currentIndexChanged, this, &BulkCertificatePicker::changed);
     connect(m_rulePath, &QLineEdit::textChanged, this, &BulkCertificatePicker::changed);
     connect(m_browse, &QPushButton::clicked, this, &BulkCertificatePicker::browse);
@@ -121,6 +128,11 @@ bool BulkCertificatePicker::usesRule() const
     return m_rule->isChecked();
 }
 
+bool BulkCertificatePicker::perSite() const
+{
+    return m_perSite->isChecked();
+}
+
 QString BulkCertificatePicker::entry() const
 {
     return m_entry->currentData().toString();
@@ -145,6 +157,8 @@ void BulkCertificatePicker::setRulePath(const QString& path)
 
 bool BulkCertificatePicker::isChosen() const
 {
+    if (perSite())
+        return true;
     return usesRule() ? !rulePath().isEmpty() : !entry().isEmpty();
 }
 
@@ -155,6 +169,8 @@ Result<bulk::CertificateAssignment> BulkCertificatePicker::assignment() const
             return Error::usage(tr("Choose a rule file."));
         return bulk::CertificateAssignment::load(rulePath());
     }
+    if (perSite())
+        return bulk::CertificateAssignment::perSite();
     if (entry().isEmpty())
         return Error::usage(tr("Choose a certificate: a server certificate with its key."));
     return bulk::CertificateAssignment::single(entry());

@@ -17,8 +17,9 @@ class DialogProvider;
 class StoreController;
 
 // Which certificate goes to which site of a bulk activation: one store entry for every site
-// (only complete server certificates - certificate and key - are offered), or a rule file
-// mapping site names to entries (CertificateAssignment).
+// (only complete server certificates - certificate and key - are offered), each site's own
+// entry (named like the site), or a rule file mapping site names to entries
+// (CertificateAssignment).
 class BulkCertificatePicker : public QWidget
 {
     Q_OBJECT
@@ -27,6 +28,7 @@ public:
                           QWidget* parent = nullptr);
 
     bool usesRule() const;
+    bool perSite() const;
     QString entry() const;    // the single entry's name
     QString rulePath() const; // the rule file
     void setEntry(const QString& name);
@@ -48,6 +50,7 @@ private:
     DialogProvider* m_dialogs = nullptr;
     QRadioButton* m_single = nullptr;
     QRadioButton* m_rule = nullptr;
+    QRadioButton* m_perSite = nullptr;
     QComboBox* m_entry = nullptr;
     QLineEdit* m_rulePath = nullptr;
     QPushButton* m_browse = nullptr;

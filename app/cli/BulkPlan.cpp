@@ -82,6 +82,9 @@ BulkPlan::BulkPlan()
              tr("A rule file assigning store entries to sites (CSV \"site,entry\" lines or JSON "
                 "{\"site\": \"entry\"}; \"*\" for every other site)."),
              QStringLiteral("FILE"))
+    , m_perSite(QStringLiteral("cert-per-site"),
+                tr("Each site gets the store entry named like the site (e.g. the certificate its "
+                   "own CSR came back as)."))
     , m_sites(QStringLiteral("sites"),
               tr("all, tag:TAG, or a file naming the sites (one per line, CSV or JSON)."),
               QStringLiteral("SEL"))
@@ -102,8 +105,8 @@ BulkPlan::BulkPlan()
 
 void BulkPlan::addOptions(QCommandLineParser& parser) const
 {
-    parser.addOptions(
-        {m_cert, m_rule, m_sites, m_system, m_parallel, m_restartTimeout, m_timeout, m_format});
+    parser.addOptions({m_cert, m_rule, m_perSite, m_sites, m_system, m_parallel, m_restartTimeout,
+                       m_timeout, m_format});
 }
 
 Result<int> BulkPlan::parseCount(const QCommandLineParser& parser, const QCommandLineOption& option,
@@ -126,8 +129,8 @@ Result<int> BulkPlan::parallel(const QCommandLineParser& parser) const
 
 Result<QList<bulk::BulkActivation::Item>> BulkPlan::read(const QCommandLineParser& parser) const
 {
-    if (parser.isSet(m_cert) == parser.isSet(m_rule))
-        return Error::usage(tr("Give either --cert NAME or --rule FILE."));
+    if (int(parser.isSet(m_cert)) + int(parser.isSet(m_rule)) + int(parser.isSet(m_perSite)) != 1)
+        return Error::usage(tr("Give one of --cert NAME, --rule FILE or --cert-per-site."));
     if (!parser.isSet(m_sites))
         return Error::usage(tr("--sites is required (all, tag:TAG or FILE)."));
     if (!parser.isSet(m_system) || !remote::Site::isSystem(parser.value(m_system)))
@@ -143,10 +146,12 @@ Result<QList<bulk::BulkActivation::Item>> BulkPlan::read(const QCommandLineParse
     const auto form = remote::UploadBundle::parseForm(parser.value(m_format));
     if (!form)
         return Error::usage(tr("--format is p12 or pem."));
-    auto assignment = parser.isSet(m_cert)
-                          ? Result<bulk::CertificateAssignment>(
-                                bulk::CertificateAssignment::single(parser.value(m_cert)))
-                          : bulk::CertificateAssignment::load(parser.value(m_rule));
+    auto assignment =
+        parser.isSet(m_cert) ? Result<bulk::CertificateAssignment>(
+                                   bulk::CertificateAssignment::single(parser.value(m_cert)))
+        : parser.isSet(m_perSite)
+            ? Result<bulk::CertificateAssignment>(bulk::CertificateAssignment::perSite())
+            : bulk::CertificateAssignment::load(parser.value(m_rule));
     if (!assignment)
         return assignment.error();
 

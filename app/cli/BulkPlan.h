@@ -28,6 +28,7 @@ public:
 private:
     QCommandLineOption m_cert;
     QCommandLineOption m_rule;
+    QCommandLineOption m_perSite;
     QCommandLineOption m_sites;
     QCommandLineOption m_system;
     QCommandLineOption m_parallel;

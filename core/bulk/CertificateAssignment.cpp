@@ -102,13 +102,21 @@ Result<CertificateAssignment> CertificateAssignment::load(const QString& path)
     return parse(file.readAll(), path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive));
 }
 
+CertificateAssignment CertificateAssignment::perSite()
+{
+    return single(QStringLiteral("{site}"));
+}
+
 Result<QString> CertificateAssignment::entryFor(const QString& site) const
 {
+    const auto expand = [&site](QString entry) {
+        return entry.replace(QLatin1String("{site}"), site);
+    };
     const auto it = m_rules.constFind(site);
     if (it != m_rules.constEnd())
-        return it.value();
+        return expand(it.value());
     if (!m_fallback.isEmpty())
-        return m_fallback;
+        return expand(m_fallback);
     return Error::usage(tr("No certificate is assigned to the site \"%1\" (add a rule for it, or "
                            "one for \"*\").")
                             .arg(site));

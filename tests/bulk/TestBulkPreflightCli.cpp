@@ -57,6 +57,7 @@ private slots:
     void sharedCredential();
     void preflightBlocksBeforeAnyUpload();
     void skipBlockedRunsTheReadyOnes();
+    void certificatePerSite();
     void interruptCancelsCleanly();
     void siteEdit();
 
@@ -303,6 +304,46 @@ void TestBulkPreflightCli::skipBlockedRunsTheReadyOnes()
     QVERIFY2(r.out.contains(QStringLiteral("already serves its certificate")), qPrintable(r.out));
     for (int i = 0; i < 4; ++i)
         QCOMPARE(counter(i, QStringLiteral("activations")), 1);
+}
+
+// --cert-per-site: each site gets the store entry named like it.
+void TestBulkPreflightCli::certificatePerSite()
+{
+    Run r = cli({QStringLiteral("self-signed"), QStringLiteral("--store"), QStringLiteral("--name"),
+                 name(1), QStringLiteral("--common-name"), QStringLiteral("127.0.0.1"),
+                 QStringLiteral("--san"), QStringLiteral("IP:127.0.0.1"), QStringLiteral("--days"),
+                 QStringLiteral("90")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const Run show =
+        cli({QStringLiteral("store"), QStringLiteral("show"), name(1), QStringLiteral("--json")});
+    const QString own = QJsonDocument::fromJson(show.out.toUtf8())
+                            .object()
+                            .value(QStringLiteral("fingerprintSha256"))
+                            .toString();
+    QFile list(path(QStringLiteral("one.txt")));
+    QVERIFY(list.open(QIODevice::WriteOnly));
+    list.write(name(1).toUtf8() + "\n");
+    list.close();
+    r = cli({QStringLiteral("bulk"), QStringLiteral("preflight"), QStringLiteral("--cert-per-site"),
+             QStringLiteral("--sites"), list.fileName(), QStringLiteral("--system"),
+             QStringLiteral("telephony"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject site = QJsonDocument::fromJson(r.out.toUtf8())
+                                 .object()
+                                 .value(QStringLiteral("sites"))
+                                 .toArray()
+                                 .at(0)
+                                 .toObject();
+    QCOMPARE(site.value(QStringLiteral("entry")).toString(), name(1));
+    QCOMPARE(site.value(QStringLiteral("expectedSha256")).toString(), own);
+    QCOMPARE(site.value(QStringLiteral("verdict")).toString(), QStringLiteral("ready"));
+    // A site without an entry of its name: named, nothing checked.
+    r = cli({QStringLiteral("bulk"), QStringLiteral("preflight"), QStringLiteral("--cert-per-site"),
+             QStringLiteral("--sites"), QStringLiteral("tag:grp-a"), QStringLiteral("--system"),
+             QStringLiteral("telephony")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(name(0)), qPrintable(r.err));
+    QVERIFY(!r.err.contains(QStringLiteral("Preflight of")));
 }
 
 void TestBulkPreflightCli::interruptCancelsCleanly()

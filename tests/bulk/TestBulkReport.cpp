@@ -126,6 +126,14 @@ void TestBulkReport::assignmentFromCsvAndJson()
     QVERIFY(list);
     QCOMPARE(list->entryFor(QStringLiteral("x")).value(), QStringLiteral("all"));
     QVERIFY(CertificateAssignment::single(QStringLiteral("e")).isSingle());
+
+    // "{site}": each site's own entry, alone or beside explicit rules.
+    QCOMPARE(CertificateAssignment::perSite().entryFor(QStringLiteral("pbx-7")).value(),
+             QStringLiteral("pbx-7"));
+    auto own = CertificateAssignment::parse("*,{site} 2027\nberlin-1,shared\n", false);
+    QVERIFY(own);
+    QCOMPARE(own->entryFor(QStringLiteral("munich-2")).value(), QStringLiteral("munich-2 2027"));
+    QCOMPARE(own->entryFor(QStringLiteral("berlin-1")).value(), QStringLiteral("shared"));
 }
 
 void TestBulkReport::assignmentErrors()

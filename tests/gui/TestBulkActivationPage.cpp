@@ -207,6 +207,13 @@ void TestBulkActivationPage::preflightRunFilterAndRerun()
              qPrintable(refused));
     QVERIFY(refused.contains(siteName(6)) && !refused.contains(siteName(0)));
     QVERIFY(!page->preflight());
+    // Each site its own entry: no entry is named like these sites, so the store says which.
+    child<QRadioButton>(page, "bulkPerSiteRadio")->setChecked(true);
+    QVERIFY(!certificates->isEnabled());
+    guitest::click(preflightButton);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(page, "bulkStatusLabel")->text().contains(siteName(0)),
+                             guitest::kSlow);
+    QVERIFY(!page->preflight());
     child<QRadioButton>(page, "bulkSingleRadio")->setChecked(true);
     QCOMPARE(certificates->currentData().toString(), kEntry);
 
