@@ -1,16 +1,16 @@
 #pragma once
 
-// One osbiz-sim process serving many systems (--count) on consecutive loopback ports, with
-// its control endpoint for per-system faults and state. The password reaches the simulator
-// through a file, never its command line.
+// One osbiz-sim process serving many systems (--count) on free loopback ports, with its
+// control endpoint for per-system faults and state: remotetest::SimProcess set up for bulk
+// work (no lock-out, no Booster unless asked, the log in a file) and started afresh each time.
+
+#include "../remote/SimProcess.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
-#include <QTemporaryDir>
 
 #include <memory>
 
@@ -24,6 +24,7 @@ public:
         int count = 50;
         int restartSeconds = 3;
         QStringList extraArguments;
+        bool booster = false; // give every system a UC Booster Server on a free port
     };
 
     MultiSim() = default;
@@ -33,27 +34,25 @@ public:
 
     bool start(const Options& options, QString* error);
     void stop();
-    qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    qint64 pid() const { return m_sim ? m_sim->pid() : 0; }
 
-    QList<quint16> ports() const { return m_ports; }
-    QString passwordFile() const;
+    QList<quint16> ports() const { return m_sim ? m_sim->ports() : QList<quint16>(); }
+    // Empty without Options::booster.
+    QList<quint16> boosterPorts() const { return m_sim ? m_sim->boosterPorts() : QList<quint16>(); }
+    QString passwordFile() const { return m_sim ? m_sim->passwordFile() : QString(); }
     // GET /state: every system's object.
     QList<QJsonObject> states() const;
     QJsonObject state(int system) const { return states().value(system); }
-    QString served(int system) const;
+    // The SHA-256 fingerprint the simulator says `listener` ("telephony", "booster") serves.
+    QString served(int system, const QString& listener = QStringLiteral("telephony")) const;
     // POST /faults for one system, blocking.
     bool setFaults(int system, const QStringList& faults) const;
     // POST /faults?clear=1 without waiting for the answer (from inside a running batch).
     void clearFaultsLater(int system);
 
 private:
-    QByteArray control(const QByteArray& verb, const QString& pathAndQuery) const;
-
-    std::unique_ptr<QProcess> m_process;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<remotetest::SimProcess> m_sim;
     std::unique_ptr<QNetworkAccessManager> m_nam;
-    QList<quint16> m_ports;
-    quint16 m_controlPort = 0;
 };
 
 } // namespace bulktest

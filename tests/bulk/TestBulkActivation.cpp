@@ -3,6 +3,8 @@
 // permanent ones ending in their named failure, a lost activation answer settled by handshake
 // and never re-sent. Every site's final state and served fingerprint are checked by a fresh
 // handshake, and the batch takes far less than 50 restarts. Then pause, cancel and re-run.
+// Two small simulators of their own then cover a lost answer whose activation did take effect,
+// and a batch for the UC Booster Servers' listeners.
 
 #include "MultiSim.h"
 
@@ -18,6 +20,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSet>
 #include <QTest>
@@ -31,6 +34,9 @@ namespace {
 const QString kHost = QStringLiteral("127.0.0.1");
 constexpr int kSites = 50;
 constexpr int kRestartSeconds = 3;
+constexpr int kSmallRestartSeconds = 2; // the small simulators: a few sites, a shorter restart
+const QString kTelephony = QStringLiteral("telephony");
+const QString kBooster = QStringLiteral("booster");
 
 QString fp(const crypto::Certificate& c)
 {
@@ -53,6 +59,19 @@ bool waitFinished(BulkActivation& batch, int timeoutMs)
     loop.exec();
     return !batch.isRunning();
 }
+
+int counter(const QJsonObject& state, const QString& name)
+{
+    return state.value(QStringLiteral("counters")).toObject().value(name).toInt();
+}
+
+QString describe(const BulkSiteResult& s)
+{
+    return QStringLiteral("%1: %2 %3 attempts %4: %5")
+        .arg(s.site, BulkSiteResult::stateId(s.state), s.failure)
+        .arg(s.attempts)
+        .arg(s.message + QLatin1Char(' ') + s.settled);
+}
 } // namespace
 
 class TestBulkActivation : public QObject
@@ -63,13 +82,27 @@ private slots:
     void initTestCase();
     void fiftySitesWithFaults();
     void pauseCancelAndRerunFailed();
+    void lostAnswerThatTookEffect();
+    void boosterBulk();
+    void rerunDoesNotActivateTwice();
 
 private:
     QString siteName(int i) const
     {
         return QStringLiteral("site-%1").arg(i, 2, 10, QLatin1Char('0'));
     }
-    BulkActivation::Item item(int i, const QString& entry, const remotetest::Material& m) const;
+    BulkActivation::Item item(int i, const QString& entry, const remotetest::Material& m) const
+    {
+        return item(m_registryPath, siteName(i), entry, m, kTelephony);
+    }
+    static BulkActivation::Item item(const QString& registryPath, const QString& site,
+                                     const QString& entry, const remotetest::Material& m,
+                                     const QString& system);
+    // Starts `sim` with `count` systems and a short restart, and trusts each of them (and its
+    // Booster) as site-NN in a sites.json of its own.
+    bool startSmallFleet(bulktest::MultiSim& sim, int count, bool booster,
+                         const QString& registryPath, QString* error,
+                         const QStringList& extraArguments = {}) const;
 
     bulktest::MultiSim m_sim;
     QTemporaryDir m_dir;
@@ -79,14 +112,15 @@ private:
     remotetest::Material m_c;
 };
 
-BulkActivation::Item TestBulkActivation::item(int i, const QString& entry,
-                                              const remotetest::Material& m) const
+BulkActivation::Item TestBulkActivation::item(const QString& registryPath, const QString& site,
+                                              const QString& entry, const remotetest::Material& m,
+                                              const QString& system)
 {
     BulkActivation::Item it;
     it.entry = entry;
-    it.request.site = SiteRegistry::open(m_registryPath)->require(siteName(i)).value();
-    it.request.registryPath = m_registryPath;
-    it.request.system = QStringLiteral("telephony");
+    it.request.site = SiteRegistry::open(registryPath)->require(site).value();
+    it.request.registryPath = registryPath;
+    it.request.system = system;
     it.request.remoteName = entry;
     it.request.certificate = m.certificate;
     it.request.key = m.key;
@@ -95,6 +129,56 @@ BulkActivation::Item TestBulkActivation::item(int i, const QString& entry,
     it.request.probeTimeout = std::chrono::milliseconds(3000);
     it.request.password = crypto::SecretBytes(QByteArrayView(remotetest::kSimPassword));
     return it;
+}
+
+bool TestBulkActivation::startSmallFleet(bulktest::MultiSim& sim, int count, bool booster,
+                                         const QString& registryPath, QString* error,
+                                         const QStringList& extraArguments) const
+{
+    bulktest::MultiSim::Options options;
+    options.count = count;
+    options.restartSeconds = kSmallRestartSeconds;
+    options.booster = booster;
+    options.extraArguments = extraArguments;
+    if (!sim.start(options, error))
+        return false;
+    if (sim.ports().size() != count || sim.boosterPorts().size() != (booster ? count : 0)) {
+        *error = QStringLiteral("osbiz-sim reported the wrong number of listeners");
+        return false;
+    }
+    QDir().mkpath(QFileInfo(registryPath).path());
+    auto registry = SiteRegistry::open(registryPath);
+    if (!registry) {
+        *error = registry.error().message;
+        return false;
+    }
+    for (int i = 0; i < count; ++i) {
+        Site site;
+        site.name = siteName(i);
+        site.host = kHost;
+        site.port = sim.ports().at(i);
+        site.user = remotetest::kSimUser;
+        const ProbeResult t = remotetest::probe(kHost, site.port);
+        if (!t.reached()) {
+            *error = QStringLiteral("no handshake with system %1").arg(i);
+            return false;
+        }
+        site.pin = CertificatePin::of(t.leaf(), false);
+        if (booster) {
+            site.boosterPort = sim.boosterPorts().at(i);
+            const ProbeResult b = remotetest::probe(kHost, *site.boosterPort);
+            if (!b.reached()) {
+                *error = QStringLiteral("no handshake with the Booster of system %1").arg(i);
+                return false;
+            }
+            site.boosterPin = CertificatePin::of(b.leaf(), false);
+        }
+        if (Status s = registry->add(site); !s) {
+            *error = s.error().message;
+            return false;
+        }
+    }
+    return true;
 }
 
 void TestBulkActivation::initTestCase()
@@ -375,6 +459,223 @@ void TestBulkActivation::pauseCancelAndRerunFailed()
         QCOMPARE(servedByHandshake(m_sim.ports().at(10 + i)), fp(m_c.certificate));
     }
     QCOMPARE(batch.rerunFailed(), 0);
+}
+
+void TestBulkActivation::lostAnswerThatTookEffect()
+{
+    // Site 1's system performs the activation, restarts and serves the new certificate, but
+    // its answer never arrives. Not re-sent: settled by handshake as a success, and re-pinned.
+    constexpr int kCount = 4;
+    constexpr int kLost = 1;
+    bulktest::MultiSim sim;
+    const QString registryPath = m_dir.filePath(QStringLiteral("lost-answer/sites.json"));
+    QString error;
+    QVERIFY2(startSmallFleet(sim, kCount, false, registryPath, &error), qPrintable(error));
+    QVERIFY(sim.setFaults(kLost, {QStringLiteral("lost-activate-answer")}));
+
+    const QString expected = fp(m_c.certificate);
+    QList<QString> before;
+    QList<BulkActivation::Item> items;
+    for (int i = 0; i < kCount; ++i) {
+        before << servedByHandshake(sim.ports().at(i));
+        QVERIFY(!before.last().isEmpty() && before.last() != expected);
+        items << item(registryPath, siteName(i), QStringLiteral("renewal-c"), m_c, kTelephony);
+    }
+    BulkActivation::Options options;
+    options.retries = 0; // nothing here is transient: a retry would hide a wrong outcome
+    options.settleInterval = std::chrono::milliseconds(500);
+    options.settleWindow = std::chrono::seconds(5 * kSmallRestartSeconds);
+    BulkActivation batch(std::move(items), options);
+    QStringList lostProgress;
+    connect(&batch, &BulkActivation::siteProgress, this, [&](int index, const QString& message) {
+        if (index == kLost)
+            lostProgress << message;
+    });
+    batch.start();
+    QVERIFY(waitFinished(batch, 40000));
+
+    const QList<QJsonObject> states = sim.states();
+    QCOMPARE(states.size(), kCount);
+    for (int i = 0; i < kCount; ++i) {
+        const BulkSiteResult& s = batch.site(i);
+        const QString what = describe(s);
+        QVERIFY2(s.state == State::Succeeded, qPrintable(what));
+        QVERIFY2(s.failure.isEmpty(), qPrintable(what));
+        QCOMPARE(s.attempts, 1);
+        QCOMPARE(s.beforeSha256, before.at(i));
+        QCOMPARE(s.afterSha256, expected);
+        // The system itself: exactly one activate request, and the activation took place.
+        QCOMPARE(counter(states.at(i), QStringLiteral("activateRequests")), 1);
+        QCOMPARE(counter(states.at(i), QStringLiteral("activations")), 1);
+        QCOMPARE(counter(states.at(i), QStringLiteral("lostActivateAnswers")), i == kLost ? 1 : 0);
+        QCOMPARE(
+            states.at(i).value(QStringLiteral("active")).toObject().value(kTelephony).toString(),
+            QStringLiteral("renewal-c"));
+        // A fresh handshake and the simulator agree on the new certificate.
+        QCOMPARE(servedByHandshake(sim.ports().at(i)), expected);
+        QCOMPARE(sim.served(i), expected);
+        // Re-pinned in sites.json; the pending pin the lost answer left behind is gone.
+        const Site site = SiteRegistry::open(registryPath)->require(s.site).value();
+        QCOMPARE(site.pin.certificateFingerprint(), expected);
+        QVERIFY2(site.pendingPin.isNull(), qPrintable(what));
+        if (i != kLost) {
+            QVERIFY2(s.settled.isEmpty(), qPrintable(what)); // answered: nothing to settle
+            QCOMPARE(s.stepTime(QStringLiteral("settle")), -1);
+        }
+    }
+
+    const BulkSiteResult& lost = batch.site(kLost);
+    QVERIFY2(lost.settled.startsWith(QStringLiteral("Settled: the activation took effect")),
+             qPrintable(lost.settled));
+    QVERIFY2(lost.settled.contains(QStringLiteral("checked by handshake")),
+             qPrintable(lost.settled));
+    QCOMPARE(lost.step, QStringLiteral("done"));
+    QVERIFY2(lost.message.contains(expected), qPrintable(lost.message));
+    // It never waited as for an answered activation; it settled until the restart was over.
+    QCOMPARE(lost.stepTime(QStringLiteral("wait")), -1);
+    QVERIFY2(lost.stepTime(QStringLiteral("settle")) >= kSmallRestartSeconds * 1000 - 500,
+             qPrintable(QString::number(lost.stepTime(QStringLiteral("settle")))));
+    QVERIFY2(lostProgress.join(QLatin1Char('\n')).contains(QStringLiteral("answer was lost")),
+             qPrintable(lostProgress.join(QLatin1Char('\n'))));
+    QCOMPARE(batch.report().count(State::Succeeded), kCount);
+}
+
+void TestBulkActivation::boosterBulk()
+{
+    // The UC Booster Servers' own listeners: the activation goes through each Admin Portal,
+    // the Booster listener restarts, the telephony listener keeps its certificate.
+    // Site 2 comes back with the old certificate; site 3's answer is lost but took effect.
+    constexpr int kCount = 4;
+    constexpr int kOld = 2;
+    constexpr int kLost = 3;
+    bulktest::MultiSim sim;
+    const QString registryPath = m_dir.filePath(QStringLiteral("booster/sites.json"));
+    QString error;
+    QVERIFY2(startSmallFleet(sim, kCount, true, registryPath, &error), qPrintable(error));
+    QVERIFY(sim.setFaults(kOld, {QStringLiteral("old-cert-after-restart")}));
+    QVERIFY(sim.setFaults(kLost, {QStringLiteral("lost-activate-answer")}));
+
+    const QString expected = fp(m_b.certificate);
+    QList<QString> telephonyBefore;
+    QList<QString> boosterBefore;
+    QList<BulkActivation::Item> items;
+    for (int i = 0; i < kCount; ++i) {
+        telephonyBefore << servedByHandshake(sim.ports().at(i));
+        boosterBefore << servedByHandshake(sim.boosterPorts().at(i));
+        QVERIFY(!telephonyBefore.last().isEmpty() && !boosterBefore.last().isEmpty());
+        QVERIFY(boosterBefore.last() != expected && telephonyBefore.last() != expected);
+        items << item(registryPath, siteName(i), QStringLiteral("booster-b"), m_b, kBooster);
+    }
+    BulkActivation::Options options;
+    options.retries = 0;
+    options.settleInterval = std::chrono::milliseconds(500);
+    options.settleWindow = std::chrono::seconds(5 * kSmallRestartSeconds);
+    BulkActivation batch(std::move(items), options);
+    batch.start();
+    QVERIFY(waitFinished(batch, 40000));
+
+    const QList<QJsonObject> states = sim.states();
+    QCOMPARE(states.size(), kCount);
+    for (int i = 0; i < kCount; ++i) {
+        const BulkSiteResult& s = batch.site(i);
+        const QString what = describe(s);
+        const bool succeeds = i != kOld;
+        // The report names the Booster's listener, not the Admin Portal.
+        QCOMPARE(s.port, sim.boosterPorts().at(i));
+        QCOMPARE(s.beforeSha256, boosterBefore.at(i));
+        QCOMPARE(s.attempts, 1);
+        QCOMPARE(counter(states.at(i), QStringLiteral("activateRequests")), 1);
+        QCOMPARE(counter(states.at(i), QStringLiteral("lostActivateAnswers")), i == kLost ? 1 : 0);
+
+        const QString booster = servedByHandshake(sim.boosterPorts().at(i));
+        QCOMPARE(booster, sim.served(i, kBooster));
+        // The telephony listener was never restarted: same certificate, same pin.
+        QCOMPARE(servedByHandshake(sim.ports().at(i)), telephonyBefore.at(i));
+        QCOMPARE(sim.served(i, kTelephony), telephonyBefore.at(i));
+        const Site site = SiteRegistry::open(registryPath)->require(s.site).value();
+        QCOMPARE(site.pin.certificateFingerprint(), telephonyBefore.at(i));
+        if (succeeds) {
+            QVERIFY2(s.state == State::Succeeded, qPrintable(what));
+            QVERIFY2(s.failure.isEmpty(), qPrintable(what));
+            QCOMPARE(booster, expected);
+            QCOMPARE(s.afterSha256, expected);
+            QCOMPARE(site.boosterPin.certificateFingerprint(), expected);
+            QVERIFY2(site.pendingBoosterPin.isNull(), qPrintable(what));
+            QCOMPARE(
+                states.at(i).value(QStringLiteral("active")).toObject().value(kBooster).toString(),
+                QStringLiteral("booster-b"));
+        } else {
+            QVERIFY2(s.state == State::Failed, qPrintable(what));
+            QCOMPARE(s.failure, QStringLiteral("verify:old-certificate"));
+            QCOMPARE(booster, boosterBefore.at(i));
+            QCOMPARE(s.afterSha256, boosterBefore.at(i));
+            QCOMPARE(site.boosterPin.certificateFingerprint(), boosterBefore.at(i));
+        }
+        QVERIFY2(s.settled.isEmpty() == (i != kLost), qPrintable(what));
+    }
+    QVERIFY2(
+        batch.site(kLost).settled.startsWith(QStringLiteral("Settled: the activation took effect")),
+        qPrintable(batch.site(kLost).settled));
+    const BulkReport report = batch.report();
+    QCOMPARE(report.system, kBooster);
+    QCOMPARE(report.count(State::Succeeded), kCount - 1);
+    QCOMPARE(report.count(State::Failed), 1);
+}
+
+// A site whose restart outlasted the batch's patience failed after its activation was sent;
+// the activation did take effect later. Re-running it looks first (a handshake) and finds the
+// certificate served: success, re-pinned, and no second activation (no second restart).
+void TestBulkActivation::rerunDoesNotActivateTwice()
+{
+    constexpr int kCount = 2;
+    constexpr int kSlow = 0;
+    bulktest::MultiSim sim;
+    const QString registryPath = m_dir.filePath(QStringLiteral("rerun/sites.json"));
+    QString error;
+    QVERIFY2(startSmallFleet(sim, kCount, false, registryPath, &error,
+                             {QStringLiteral("--slow-restart-seconds"), QStringLiteral("6")}),
+             qPrintable(error));
+    QVERIFY(sim.setFaults(kSlow, {QStringLiteral("slow-restart")}));
+    const QString expected = fp(m_b.certificate);
+    QList<BulkActivation::Item> items;
+    for (int i = 0; i < kCount; ++i) {
+        items << item(registryPath, siteName(i), QStringLiteral("renewal-b"), m_b, kTelephony);
+        items.last().request.restartTimeout = std::chrono::seconds(3);
+    }
+    BulkActivation::Options options;
+    options.retries = 0;
+    BulkActivation batch(std::move(items), options);
+    batch.start();
+    QVERIFY(waitFinished(batch, 30000));
+    QVERIFY2(batch.site(kSlow).state == State::Failed, qPrintable(describe(batch.site(kSlow))));
+    QCOMPARE(batch.site(kSlow).failure, QStringLiteral("wait:restart-timeout"));
+    QCOMPARE(batch.site(1).state, State::Succeeded);
+    // Later the system is back, serving the new certificate; the pin still names the old one.
+    QElapsedTimer clock;
+    clock.start();
+    while (servedByHandshake(sim.ports().at(kSlow)) != expected && clock.elapsed() < 20000)
+        QTest::qWait(250);
+    QCOMPARE(servedByHandshake(sim.ports().at(kSlow)), expected);
+    QVERIFY(
+        SiteRegistry::open(registryPath)->require(siteName(kSlow))->pin.certificateFingerprint() !=
+        expected);
+    QVERIFY(sim.setFaults(kSlow, {}));
+
+    QCOMPARE(batch.rerunFailed(), 1);
+    QVERIFY(waitFinished(batch, 30000));
+    const BulkSiteResult& s = batch.site(kSlow);
+    QVERIFY2(s.state == State::Succeeded, qPrintable(describe(s)));
+    QVERIFY2(s.settled.startsWith(QStringLiteral("Re-run:")), qPrintable(s.settled));
+    QVERIFY(s.stepTime(QStringLiteral("recheck")) >= 0);
+    QCOMPARE(s.stepTime(QStringLiteral("upload")), -1); // no job at all
+    QCOMPARE(s.afterSha256, expected);
+    QCOMPARE(counter(sim.state(kSlow), QStringLiteral("activateRequests")), 1);
+    QCOMPARE(counter(sim.state(kSlow), QStringLiteral("importRequests")), 1);
+    QCOMPARE(
+        SiteRegistry::open(registryPath)->require(siteName(kSlow))->pin.certificateFingerprint(),
+        expected);
+    QCOMPARE(batch.site(1).attempts, 1); // the successful site was not touched again
+    QCOMPARE(counter(sim.state(1), QStringLiteral("activateRequests")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestBulkActivation)

@@ -45,8 +45,6 @@ bool SimProcess::start(const Options& options, QString* error)
                    QStringLiteral("0"),
                    QStringLiteral("--restart-seconds"),
                    QString::number(options.restartSeconds),
-                   QStringLiteral("--slow-restart-seconds"),
-                   QString::number(options.slowRestartSeconds),
                    QStringLiteral("--lockout-after"),
                    QString::number(options.lockoutAfter),
                    QStringLiteral("--state-dir"),
@@ -55,23 +53,34 @@ bool SimProcess::start(const Options& options, QString* error)
                    kSimUser,
                    QStringLiteral("--password-file"),
                    passwordFile()};
+    if (options.slowRestartSeconds > 0)
+        m_arguments << QStringLiteral("--slow-restart-seconds")
+                    << QString::number(options.slowRestartSeconds);
     if (options.count != 1)
         m_arguments << QStringLiteral("--count") << QString::number(options.count);
     if (options.booster)
         m_arguments << QStringLiteral("--booster-port") << QString::number(options.boosterPort);
     for (const QString& f : options.faults)
         m_arguments << QStringLiteral("--fault") << f;
+    m_arguments << options.extraArguments;
 
     m_process = std::make_unique<QProcess>();
     m_stderr.clear();
-    QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
-                     [this] { m_stderr += m_process->readAllStandardError(); });
+    m_logFile.clear();
+    if (options.logToFile) {
+        m_logFile = m_dir->filePath(QStringLiteral("sim.log"));
+        m_process->setStandardErrorFile(m_logFile);
+    } else {
+        QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
+                         [this] { m_stderr += m_process->readAllStandardError(); });
+    }
     m_process->start(program, m_arguments);
     if (!m_process->waitForStarted(10000)) {
         *error = QStringLiteral("osbiz-sim did not start: %1").arg(m_process->errorString());
         return false;
     }
-    QDeadlineTimer deadline(30000);
+    // Generous: with many systems the simulator makes a key for each before it is ready.
+    QDeadlineTimer deadline(60000);
     while (!deadline.hasExpired()) {
         if (!m_process->canReadLine())
             m_process->waitForReadyRead(200);
@@ -81,11 +90,15 @@ bool SimProcess::start(const Options& options, QString* error)
                 continue;
             m_controlPort = static_cast<quint16>(o.value(QStringLiteral("control")).toInt());
             m_ports.clear();
-            for (const QJsonValue& v : o.value(QStringLiteral("systems")).toArray())
-                m_ports << static_cast<quint16>(v.toObject().value(QStringLiteral("port")).toInt());
-            const QJsonObject s = o.value(QStringLiteral("systems")).toArray().first().toObject();
-            m_port = static_cast<quint16>(s.value(QStringLiteral("port")).toInt());
-            m_boosterPort = static_cast<quint16>(s.value(QStringLiteral("boosterPort")).toInt());
+            m_boosterPorts.clear();
+            for (const QJsonValue& v : o.value(QStringLiteral("systems")).toArray()) {
+                const QJsonObject system = v.toObject();
+                m_ports << static_cast<quint16>(system.value(QStringLiteral("port")).toInt());
+                if (const QJsonValue b = system.value(QStringLiteral("boosterPort")); b.isDouble())
+                    m_boosterPorts << static_cast<quint16>(b.toInt());
+            }
+            m_port = m_ports.value(0);
+            m_boosterPort = m_boosterPorts.value(0);
             return true;
         }
         if (m_process->state() != QProcess::Running) {
@@ -113,6 +126,10 @@ void SimProcess::stop()
 
 QString SimProcess::log() const
 {
+    if (!m_logFile.isEmpty()) {
+        QFile file(m_logFile);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
     if (m_process)
         m_stderr += m_process->readAllStandardError();
     return QString::fromUtf8(m_stderr);
@@ -134,11 +151,19 @@ QByteArray SimProcess::control(const QByteArray& verb, const QString& pathAndQue
     return body;
 }
 
-QJsonObject SimProcess::state(int system) const
+QList<QJsonObject> SimProcess::states() const
 {
+    QList<QJsonObject> list;
     const QJsonObject o =
         QJsonDocument::fromJson(control("GET", QStringLiteral("/state"))).object();
-    return o.value(QStringLiteral("systems")).toArray().at(system).toObject();
+    for (const QJsonValue& v : o.value(QStringLiteral("systems")).toArray())
+        list.append(v.toObject());
+    return list;
+}
+
+QJsonObject SimProcess::state(int system) const
+{
+    return states().value(system);
 }
 
 int SimProcess::counter(const QString& name, int system) const
@@ -151,10 +176,11 @@ QString SimProcess::served(const QString& listener) const
     return state().value(QStringLiteral("served")).toObject().value(listener).toString();
 }
 
-bool SimProcess::setFaults(const QStringList& faults) const
+bool SimProcess::setFaults(int system, const QStringList& faults) const
 {
     const QByteArray body = control(
-        "POST", QStringLiteral("/faults?system=0&set=%1").arg(faults.join(QLatin1Char(','))));
+        "POST",
+        QStringLiteral("/faults?system=%1&set=%2").arg(system).arg(faults.join(QLatin1Char(','))));
     return !QJsonDocument::fromJson(body).object().contains(QStringLiteral("error"));
 }
 

@@ -6,6 +6,7 @@ QStringList FaultSet::names()
 {
     return {QStringLiteral("drop-upload"),
             QStringLiteral("drop-activate"),
+            QStringLiteral("lost-activate-answer"),
             QStringLiteral("http-500"),
             QStringLiteral("http-503"),
             QStringLiteral("stall"),

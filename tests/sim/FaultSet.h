@@ -13,6 +13,9 @@ namespace certdesk::sim {
 //
 //   drop-upload                  cut the connection of every import request after its headers
 //   drop-activate                cut the connection of every activate request after its headers
+//                                (the activation does not take place)
+//   lost-activate-answer         perform every activate request (restart included) but cut the
+//                                connection instead of answering: a lost answer that took effect
 //   http-500, http-503           answer that status with an error body
 //   stall                        read the request and never answer
 //   slow-restart                 after an activation stay away --slow-restart-seconds, not the

@@ -258,7 +258,15 @@ void SimSystem::handlePortal(HttpConnection* connection, const HttpRequest& requ
             return wrongMethod();
         QString restartSystem;
         const HttpResponse response = activate(request, restartSystem);
-        reply(connection, request, response);
+        if (m_faults.has(QStringLiteral("lost-activate-answer"))) {
+            // Done, but the answer never arrives: the client cannot tell this from drop-activate.
+            count(QStringLiteral("lostActivateAnswers"));
+            std::fprintf(stderr, "osbiz-sim[%d]: fault lost-activate-answer: %s -> %d not sent\n",
+                         m_config.index, request.target.constData(), response.status);
+            connection->drop();
+        } else {
+            reply(connection, request, response);
+        }
         if (!restartSystem.isEmpty()) {
             QTimer::singleShot(replyGraceMs, this,
                                [this, restartSystem] { restart(restartSystem); });
