@@ -61,11 +61,12 @@ void ConnectionTest::probeListener()
                                       : tr("%1:%2 presented no certificate.").arg(host).arg(port));
             m_outcome.presentedSha256 = Fingerprint::format(Fingerprint::ofCertificate(r.leaf()));
             const CertificatePin& pin = s.pinFor(m_request.system);
+            // The login goes to the telephony listener, so it must be trusted for either system.
+            const bool booster = m_request.system == P::boosterSystem();
             const QString trustCommand =
-                m_request.system == P::boosterSystem()
-                    ? QStringLiteral("certdesk-cli site trust %1 --system booster").arg(s.name)
-                    : QStringLiteral("certdesk-cli site trust %1").arg(s.name);
-            if (pin.isNull() || s.pin.isNull())
+                booster ? QStringLiteral("certdesk-cli site trust %1 --system booster").arg(s.name)
+                        : QStringLiteral("certdesk-cli site trust %1").arg(s.name);
+            if (pin.isNull())
                 return fail(
                     QStringLiteral("not-trusted"),
                     tr("%1:%2 presents SHA-256 %3 but is not trusted yet: compare it with the "
@@ -73,6 +74,13 @@ void ConnectionTest::probeListener()
                         .arg(host)
                         .arg(port)
                         .arg(m_outcome.presentedSha256, trustCommand));
+            if (s.pin.isNull())
+                return fail(
+                    QStringLiteral("not-trusted"),
+                    tr("The telephony server of \"%1\" is not trusted yet, and the login goes "
+                       "there: trust it first (certdesk-cli site trust %1 or Trust on the "
+                       "Sites page).")
+                        .arg(s.name));
             if (!pin.matches(r.leaf()) && !s.pendingPinFor(m_request.system).matches(r.leaf()))
                 return fail(
                     QStringLiteral("mismatch"),
