@@ -257,8 +257,8 @@ Status BulkActivateCommand::execute(const QCommandLineParser& parser)
                                  "is unknown.")
                                   .arg(batch.runningCount()));
     if (skipped > 0 && report.allSucceeded())
-        return Error::failure(tr("%1 of %2 sites succeeded; %3 were blocked by the preflight and "
-                                 "left untouched.")
+        return Error::failure(tr("%1 of %2 sites succeeded; blocked by the preflight and left "
+                                 "untouched: %3.")
                                   .arg(total)
                                   .arg(plannedTotal)
                                   .arg(skipped));

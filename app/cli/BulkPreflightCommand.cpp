@@ -69,10 +69,26 @@ BulkPreflightCommand::check(const QList<bulk::BulkActivation::Item>& items, int 
 #endif
     bulk::BulkPreflight preflight(items, parallel);
     const int total = preflight.size();
+    // On a terminal one line counts up in place; problems are printed above it.
+    const auto clearLine = [terminal] {
+        if (terminal)
+            std::fputs("\r\033[K", stderr);
+    };
+    QObject::connect(
+        &preflight, &bulk::BulkPreflight::progressChanged, &preflight,
+        [terminal](int checked, int all) {
+            if (!terminal)
+                return;
+            const QByteArray line =
+                tr("Preflight: %1 of %2 sites checked…").arg(checked).arg(all).toUtf8();
+            std::fprintf(stderr, "\r%s", line.constData());
+            std::fflush(stderr);
+        });
     QObject::connect(&preflight, &bulk::BulkPreflight::siteChecked, &preflight, [&](int index) {
         const bulk::PreflightResult& r = preflight.site(index);
         if (terminal && r.passed())
             return;
+        clearLine();
         QString line =
             tr("preflight %1: %2").arg(r.site, bulk::PreflightResult::verdictId(r.verdict));
         if (!r.passed() || r.verdict == Verdict::AlreadyActive)
@@ -99,6 +115,7 @@ BulkPreflightCommand::check(const QList<bulk::BulkActivation::Item>& items, int 
     preflight.start();
     if (!preflight.isFinished())
         loop.exec();
+    clearLine();
     QObject::disconnect(onInterrupt);
     Outcome outcome;
     outcome.results = preflight.results();
