@@ -160,6 +160,10 @@ bool BulkSiteTableModel::isFailure(const Row& row) const
 
 QString BulkSiteTableModel::resultText(const Row& row) const
 {
+    // Short, like a failed run's "<step>:<reason>"; the whole message is in the tooltip.
+    if (!row.run && row.preflight.verdict == bulk::PreflightResult::Verdict::Blocked)
+        return tr("%1: %2").arg(bulk::PreflightResult::verdictLabel(row.preflight.verdict),
+                                row.preflight.problem);
     if (!row.run)
         return row.preflight.message;
     const BulkSiteResult& r = *row.run;

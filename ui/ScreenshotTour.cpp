@@ -1,5 +1,6 @@
 #include "ui/ScreenshotTour.h"
 
+#include "ui/BulkActivationPage.h"
 #include "ui/CaCertificatePage.h"
 #include "ui/CertificateGenerationPage.h"
 #include "ui/MainWindow.h"
@@ -10,9 +11,12 @@
 #include "core/crypto/GeneralName.h"
 
 #include <QComboBox>
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QEventLoop>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -21,6 +25,41 @@
 namespace certdesk::ui {
 
 using Node = NavigationTree::Node;
+
+namespace {
+
+// Runs the event loop until `done` holds, polling every 50 ms; false after `ms`.
+bool waitUntil(const std::function<bool()>& done, int ms)
+{
+    const QDeadlineTimer deadline(ms);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(50, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+// Triggers `start`, then runs the event loop until `sender` emits `signal`; false after `ms`.
+template <typename Sender, typename Signal>
+bool triggerAndWait(Sender* sender, Signal signal, const std::function<void()>& start, int ms)
+{
+    QEventLoop loop;
+    bool emitted = false;
+    QObject::connect(sender, signal, &loop, [&loop, &emitted] {
+        emitted = true;
+        loop.quit();
+    });
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    start();
+    if (!emitted)
+        loop.exec();
+    return emitted;
+}
+
+} // namespace
 
 ScreenshotTour::ScreenshotTour(MainWindow* window, QString directory)
     : QObject(window)
@@ -42,6 +81,17 @@ void ScreenshotTour::plan()
             server = e.name;
         else if (e.type == store::EntryType::CertificateRequest && request.isEmpty())
             request = e.name;
+    }
+    if (qEnvironmentVariableIntValue("CERTDESK_SCREENSHOT_SITES") == 1) {
+        m_shots = {{QStringLiteral("bulk-activation-run.png"),
+                    Node::BulkActivation,
+                    QString(),
+                    -1,
+                    {},
+                    [this] {
+                        return runBulkActivation();
+                    }}};
+        return;
     }
     auto fill = [this](QWidget* form, const QList<std::pair<const char*, QString>>& values) {
         Q_UNUSED(this);
@@ -150,7 +200,45 @@ void ScreenshotTour::next()
     m_window->navigate(shot.node, shot.name, shot.tab);
     if (shot.prepare)
         shot.prepare();
+    if (shot.perform && !shot.perform()) {
+        ++m_failures;
+        QTimer::singleShot(0, this, &ScreenshotTour::next);
+        return;
+    }
     waitAndGrab(0);
+}
+
+bool ScreenshotTour::runBulkActivation()
+{
+    const auto fail = [this](const char* what) {
+        std::fprintf(stderr, "screenshot: %s: %s\n", qPrintable(m_shots[m_index].file), what);
+        return false;
+    };
+    auto* page = m_window->findChild<BulkActivationPage*>();
+    auto* certificate = m_window->findChild<QComboBox*>(QStringLiteral("bulkCertificateCombo"));
+    auto* tags = m_window->findChild<QComboBox*>(QStringLiteral("bulkTagCombo"));
+    auto* preflight = m_window->findChild<QPushButton*>(QStringLiteral("bulkPreflightButton"));
+    auto* run = m_window->findChild<QPushButton*>(QStringLiteral("bulkRunButton"));
+    if (!page || !certificate || !tags || !preflight || !run)
+        return fail("no Bulk Activation page");
+    // The store opens (its key from the keychain) and lists its entries in the background.
+    if (!waitUntil([certificate, tags] { return certificate->count() > 0 && tags->count() > 1; },
+                   20000))
+        return fail("no certificate or no tag to choose");
+    certificate->setCurrentIndex(0);
+    tags->setCurrentIndex(1);
+    if (!waitUntil([preflight] { return preflight->isEnabled(); }, 10000))
+        return fail("Preflight stays disabled");
+    if (!triggerAndWait(
+            page, &BulkActivationPage::preflightFinished, [preflight] { preflight->click(); },
+            30000))
+        return fail("the preflight did not finish within 30 s");
+    if (!run->isEnabled())
+        return fail("the preflight found no site ready");
+    if (!triggerAndWait(
+            page, &BulkActivationPage::batchFinished, [run] { run->click(); }, 60000))
+        return fail("the run did not finish within 60 s");
+    return true;
 }
 
 void ScreenshotTour::waitAndGrab(int polls)

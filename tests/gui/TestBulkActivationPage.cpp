@@ -230,7 +230,8 @@ void TestBulkActivationPage::preflightRunFilterAndRerun()
         QCOMPARE(cell(view, i, Model::Preflight),
                  blocked ? QStringLiteral("Blocked") : QStringLiteral("Ready"));
     }
-    const QString untrusted = cell(view, kUntrusted, Model::Result);
+    QCOMPARE(cell(view, kUntrusted, Model::Result), QStringLiteral("Blocked: not-trusted"));
+    const QString untrusted = cell(view, kUntrusted, Model::Result, Qt::ToolTipRole);
     QVERIFY2(untrusted.contains(QStringLiteral("not trusted yet")), qPrintable(untrusted));
     QVERIFY(untrusted.contains(before.at(kUntrusted))); // it names the presented fingerprint
     QCOMPARE(page->model()->preflight(kUntrusted).problem, QStringLiteral("not-trusted"));
