@@ -1,9 +1,9 @@
 #include "app/cli/SiteExportCommand.h"
 
 #include "app/cli/RemoteSupport.h"
+#include "core/remote/SiteInventory.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 
 namespace certdesk::cli {
 
@@ -13,18 +13,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("SiteExportCommand", text);
 }
 
-QString csvField(const QString& text)
-{
-    QString t = text;
-    if (!t.isEmpty() && QStringLiteral("=+-@").contains(t.front()))
-        t.prepend(QLatin1Char('\''));
-    if (t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('"')) ||
-        t.contains(QLatin1Char('\n'))) {
-        t.replace(QLatin1String("\""), QLatin1String("\"\""));
-        t = QLatin1Char('"') + t + QLatin1Char('"');
-    }
-    return t;
-}
 } // namespace
 
 SiteExportCommand::SiteExportCommand()
@@ -57,32 +45,9 @@ Status SiteExportCommand::execute(const QCommandLineParser& parser)
         if (!parser.isSet(m_tag) || s.tags.contains(parser.value(m_tag)))
             sites.append(s);
     }
-    if (format == QLatin1String("json")) {
-        QJsonArray list;
-        for (const remote::Site& s : sites)
-            list.append(s.toJson());
-        out(RemoteSupport::printJson(QJsonObject{{QStringLiteral("sites"), list}}));
-        return {};
-    }
-    out(QStringLiteral("name,host,port,user,boosterHost,boosterPort,tags,pkcs12Format,pinSha256,"
-                       "boosterPinSha256,credential"));
-    for (const remote::Site& s : sites) {
-        const QStringList row{s.name,
-                              s.host,
-                              QString::number(s.port),
-                              s.user,
-                              s.boosterHost,
-                              s.boosterPort ? QString::number(*s.boosterPort) : QString(),
-                              s.tags.join(QLatin1Char(';')),
-                              crypto::pkcs12FormatName(s.pkcs12Format),
-                              s.pin.certificateFingerprint(),
-                              s.boosterPin.certificateFingerprint(),
-                              s.credential};
-        QStringList fields;
-        for (const QString& f : row)
-            fields << csvField(f);
-        out(fields.join(QLatin1Char(',')));
-    }
+    const QByteArray text = format == QLatin1String("json") ? remote::SiteInventory::toJson(sites)
+                                                            : remote::SiteInventory::toCsv(sites);
+    out(QString::fromUtf8(text).trimmed());
     return {};
 }
 

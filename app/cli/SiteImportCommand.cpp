@@ -1,14 +1,11 @@
 #include "app/cli/SiteImportCommand.h"
 
 #include "app/cli/RemoteSupport.h"
-#include "core/remote/Fingerprint.h"
+#include "core/remote/SiteInventory.h"
 #include "core/secrets/SecretStore.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace certdesk::cli {
 
@@ -18,115 +15,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("SiteImportCommand", text);
 }
 
-// One CSV line, with "quoted, fields" and "" for a quote inside them.
-QStringList splitCsv(const QString& line)
-{
-    QStringList fields;
-    QString current;
-    bool quoted = false;
-    for (qsizetype i = 0; i < line.size(); ++i) {
-        const QChar c = line.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < line.size() &&
-                line.at(i + 1) == QLatin1Char('"')) {
-                current += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                current += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            fields << current.trimmed();
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    fields << current.trimmed();
-    return fields;
-}
-
-Result<QList<remote::Site>> parseJson(const QByteArray& contents)
-{
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(contents, &error);
-    if (error.error != QJsonParseError::NoError)
-        return Error::usage(tr("The inventory is not valid JSON: %1.").arg(error.errorString()));
-    const QJsonArray list =
-        doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("sites")).toArray();
-    QList<remote::Site> sites;
-    for (const QJsonValue& v : list) {
-        auto site = remote::Site::fromJson(v.toObject());
-        if (!site)
-            return site.error();
-        sites.append(*site);
-    }
-    return sites;
-}
-
-Result<QList<remote::Site>> parseCsv(const QByteArray& contents)
-{
-    const QStringList lines = QString::fromUtf8(contents).split(QLatin1Char('\n'));
-    QStringList header;
-    QList<remote::Site> sites;
-    for (int n = 0; n < lines.size(); ++n) {
-        const QString line = lines.at(n).trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-            continue;
-        const QStringList fields = splitCsv(line);
-        if (header.isEmpty()) {
-            header = fields;
-            if (!header.contains(QStringLiteral("name")) ||
-                !header.contains(QStringLiteral("host")))
-                return Error::usage(tr("The CSV inventory needs a header line with at least the "
-                                       "columns name and host (site export --format csv writes "
-                                       "one)."));
-            continue;
-        }
-        QJsonObject o;
-        QString pin;
-        QString boosterPin;
-        for (int i = 0; i < header.size() && i < fields.size(); ++i) {
-            const QString& key = header.at(i);
-            QString value = fields.at(i);
-            if (value.startsWith(QLatin1Char('\'')))
-                value.remove(0, 1);
-            if (value.isEmpty())
-                continue;
-            if (key == QLatin1String("port") || key == QLatin1String("boosterPort"))
-                o.insert(key, value.toInt());
-            else if (key == QLatin1String("tags"))
-                o.insert(key, QJsonArray::fromStringList(
-                                  value.split(QLatin1Char(';'), Qt::SkipEmptyParts)));
-            else if (key == QLatin1String("pinSha256"))
-                pin = value;
-            else if (key == QLatin1String("boosterPinSha256"))
-                boosterPin = value;
-            else
-                o.insert(key, value);
-        }
-        auto site = remote::Site::fromJson(o);
-        if (!site)
-            return Error::usage(tr("Line %1: %2").arg(n + 1).arg(site.error().message));
-        const QList<std::pair<QString, remote::CertificatePin*>> pins{
-            {pin, &site->pin}, {boosterPin, &site->boosterPin}};
-        for (const auto& [text, target] : pins) {
-            if (text.isEmpty())
-                continue;
-            auto sha = remote::Fingerprint::parse(text);
-            if (!sha)
-                return Error::usage(tr("Line %1: %2").arg(n + 1).arg(sha.error().message));
-            target->certificateSha256 = *sha;
-            target->subject = site->name;
-            target->pinnedAt = QDateTime::currentDateTimeUtc();
-        }
-        sites.append(*site);
-    }
-    return sites;
-}
 } // namespace
 
 SiteImportCommand::SiteImportCommand()
@@ -167,9 +55,8 @@ Status SiteImportCommand::execute(const QCommandLineParser& parser)
         return Error::usage(
             tr("Cannot read the inventory %1: %2.").arg(args.first(), file.errorString()));
     const QByteArray contents = file.readAll();
-    const bool json = args.first().endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ||
-                      contents.trimmed().startsWith('{') || contents.trimmed().startsWith('[');
-    auto sites = json ? parseJson(contents) : parseCsv(contents);
+    auto sites = remote::SiteInventory::parse(
+        contents, remote::SiteInventory::looksLikeJson(args.first(), contents));
     if (!sites)
         return sites.error();
     if (sites->isEmpty())

@@ -3,6 +3,7 @@
 
 #include "core/bulk/BulkReport.h"
 #include "core/bulk/CertificateAssignment.h"
+#include "core/remote/SiteInventory.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -20,6 +21,7 @@ private slots:
     void jsonRoundTripAndHistory();
     void assignmentFromCsvAndJson();
     void assignmentErrors();
+    void inventoryRoundTrip();
 
 private:
     static BulkReport sample();
@@ -143,6 +145,52 @@ void TestBulkReport::assignmentErrors()
     QVERIFY(!CertificateAssignment::parse("", false));              // nothing assigned
     QVERIFY(!CertificateAssignment::parse("{not json", true));
     QVERIFY(!CertificateAssignment::parse(R"({"a": 3})", true));
+}
+
+// The inventory file: CSV and JSON carry every field but secrets, and read back the same.
+void TestBulkReport::inventoryRoundTrip()
+{
+    using certdesk::remote::Site;
+    using certdesk::remote::SiteInventory;
+    Site a;
+    a.name = QStringLiteral("pbx-a");
+    a.host = QStringLiteral("192.0.2.10");
+    a.port = 8443;
+    a.user = QStringLiteral("administrator");
+    a.boosterPort = 8444;
+    a.tags = {QStringLiteral("=north"), QStringLiteral("cust-a")}; // looks like a formula
+    a.credential = QStringLiteral("grp");
+    a.pin.certificateSha256 = QByteArray(32, '\x5a');
+    Site b;
+    b.name = QStringLiteral("pbx-b");
+    b.host = QStringLiteral("osbiz.example.com");
+    b.user = QStringLiteral("admin,with comma");
+    for (const bool json : {false, true}) {
+        const QByteArray text = json ? SiteInventory::toJson({a, b}) : SiteInventory::toCsv({a, b});
+        QVERIFY(!text.contains("password"));
+        QVERIFY(!json || SiteInventory::looksLikeJson(QStringLiteral("x.txt"), text));
+        QVERIFY(json || !SiteInventory::looksLikeJson(QStringLiteral("x.csv"), text));
+        if (!json)
+            QVERIFY(text.contains("'=north")); // defused for spreadsheets
+        auto back = SiteInventory::parse(text, json);
+        QVERIFY2(back, back ? "" : qPrintable(back.error().message));
+        QCOMPARE(back->size(), 2);
+        const Site& ra = back->at(0);
+        QCOMPARE(ra.name, a.name);
+        QCOMPARE(ra.port, a.port);
+        QCOMPARE(ra.boosterPort, a.boosterPort);
+        QCOMPARE(ra.tags, a.tags);
+        QCOMPARE(ra.credential, a.credential);
+        QCOMPARE(ra.pin.certificateSha256, a.pin.certificateSha256);
+        QCOMPARE(back->at(1).user, b.user);
+        QVERIFY(back->at(1).pin.isNull());
+    }
+    auto bad = SiteInventory::parse("host,port\n192.0.2.1,443\n", false); // no name column
+    QVERIFY(!bad);
+    bad = SiteInventory::parse("name,host,port\npbx,192.0.2.1,99999\n", false);
+    QVERIFY(!bad);
+    QVERIFY2(bad.error().message.contains(QStringLiteral("Line 2")),
+             qPrintable(bad.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestBulkReport)
