@@ -1,12 +1,15 @@
 #include "ui/SiteController.h"
 
+#include "core/io/SecureFileWriter.h"
 #include "core/remote/AdminPortalClient.h"
 #include "core/remote/AdminPortalProtocol.h"
 #include "core/remote/ConnectionTest.h"
 #include "core/remote/Fingerprint.h"
+#include "core/remote/SiteInventory.h"
 #include "core/remote/SiteRegistry.h"
 #include "core/secrets/SecretStore.h"
 
+#include <QFile>
 #include <QPointer>
 
 #include <chrono>
@@ -152,6 +155,38 @@ void SiteController::remove(const QString& name, QObject* context, StatusCallbac
         if (guard)
             done(s);
     });
+}
+
+Result<remote::SiteRegistry::ImportCounts> SiteController::importInventory(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::usage(tr("Cannot read the inventory %1: %2.").arg(path, file.errorString()));
+    const QByteArray contents = file.readAll();
+    auto sites = remote::SiteInventory::parse(contents,
+                                              remote::SiteInventory::looksLikeJson(path, contents));
+    if (!sites)
+        return sites.error();
+    auto registry = remote::SiteRegistry::open(m_registryPath);
+    if (!registry)
+        return registry.error();
+    auto counts = registry->importSites(*sites, false);
+    if (counts)
+        emit sitesChanged();
+    return counts;
+}
+
+Status SiteController::exportInventory(const QString& path) const
+{
+    auto registry = remote::SiteRegistry::open(m_registryPath);
+    if (!registry)
+        return registry.error();
+    const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    io::SecureFileWriter writer;
+    writer.setOverwrite(true); // the save dialog asked
+    writer.add(path, json ? remote::SiteInventory::toJson(registry->sites())
+                          : remote::SiteInventory::toCsv(registry->sites()));
+    return writer.commit();
 }
 
 void SiteController::saveCredential(const remote::SharedCredential& credential,

@@ -7,6 +7,7 @@
 #include "core/remote/RemoteResult.h"
 #include "core/remote/SharedCredential.h"
 #include "core/remote/Site.h"
+#include "core/remote/SiteRegistry.h"
 #include "core/remote/SystemInfo.h"
 #include "core/remote/TlsProbe.h"
 
@@ -75,6 +76,13 @@ public:
               QObject* context, StatusCallback done);
     // Removes the site and its keychain password.
     void remove(const QString& name, QObject* context, StatusCallback done);
+
+    // The sites of an inventory file (CSV or JSON, as `site export` writes it): new names only,
+    // all or none. They have no password of their own: a "credential" column gives them a
+    // shared one, or each is edited. Synchronous: a small local file.
+    Result<remote::SiteRegistry::ImportCounts> importInventory(const QString& path);
+    // `sites` (all when empty) to `path`, CSV unless the name ends in .json; owner-only.
+    Status exportInventory(const QString& path) const;
 
     // A new shared credential (`isNew`, password required) or a changed user and/or password
     // of an existing one. The password goes to the keychain first.

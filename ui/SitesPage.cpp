@@ -65,6 +65,12 @@ SitesPage::SitesPage(SiteController* sites, DialogProvider* dialogs, QWidget* pa
     m_refresh = button(tr("Server Certificates"), "refreshCertificatesButton");
     m_refresh->setToolTip(tr("Log in and list the site's server certificates."));
     buttons->addStretch();
+    m_import = button(tr("Import…"), "importSitesButton");
+    m_import->setToolTip(tr("Add sites from an inventory file (CSV or JSON, as certdesk-cli site "
+                            "export writes it). Passwords are never in such a file."));
+    m_export = button(tr("Export…"), "exportSitesButton");
+    m_export->setToolTip(tr("Save the sites as an inventory file: tags and public pins, no "
+                            "passwords."));
     m_credentials = button(tr("Shared Credentials…"), "credentialsButton");
     m_credentials->setToolTip(tr("Logins shared by a group of sites, entered once."));
     layout->addLayout(buttons);
@@ -94,6 +100,8 @@ SitesPage::SitesPage(SiteController* sites, DialogProvider* dialogs, QWidget* pa
     connect(m_test, &QPushButton::clicked, this, &SitesPage::testConnection);
     connect(m_refresh, &QPushButton::clicked, this, &SitesPage::refreshCertificates);
     connect(m_credentials, &QPushButton::clicked, this, &SitesPage::manageCredentials);
+    connect(m_import, &QPushButton::clicked, this, &SitesPage::importSites);
+    connect(m_export, &QPushButton::clicked, this, &SitesPage::exportSites);
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this] {
         m_certificates->clear();
         setStatus(QString());
@@ -116,6 +124,41 @@ TrustDialog* SitesPage::trustDialog() const
 CredentialsDialog* SitesPage::credentialsDialog() const
 {
     return m_credentialsDialog.data();
+}
+
+void SitesPage::importSites()
+{
+    const QString path = m_dialogs->openFile(this, tr("Import Sites"),
+                                             tr("Site inventories (*.csv *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const auto counts = m_sites->importInventory(path);
+    if (!counts) {
+        setStatus(tr("Nothing was imported: %1").arg(counts.error().message), true);
+        return;
+    }
+    QStringList lines{tr("Imported %1 sites.").arg(counts->added)};
+    if (counts->untrusted > 0)
+        lines << tr("%1 of them are not trusted yet: check each one's certificate with Trust….")
+                     .arg(counts->untrusted);
+    if (counts->withoutCredential > 0)
+        lines << tr("%1 of them have no password yet: enter it with Edit…, or choose a shared "
+                    "credential there.")
+                     .arg(counts->withoutCredential);
+    setStatus(lines.join(QLatin1Char(' ')));
+}
+
+void SitesPage::exportSites()
+{
+    const QString path = m_dialogs->saveFile(this, tr("Export Sites"), QStringLiteral("sites.csv"),
+                                             tr("CSV (*.csv);;JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (Status s = m_sites->exportInventory(path); !s) {
+        setStatus(s.error().message, true);
+        return;
+    }
+    setStatus(tr("Saved the sites to %1 (no passwords).").arg(path));
 }
 
 void SitesPage::manageCredentials()

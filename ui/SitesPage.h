@@ -42,6 +42,8 @@ public slots:
     void testConnection();
     void refreshCertificates();
     void manageCredentials();
+    void importSites();
+    void exportSites();
 
 private:
     void reload();
@@ -62,6 +64,8 @@ private:
     QPushButton* m_test = nullptr;
     QPushButton* m_refresh = nullptr;
     QPushButton* m_credentials = nullptr;
+    QPushButton* m_import = nullptr;
+    QPushButton* m_export = nullptr;
     QLabel* m_status = nullptr;
     QTreeWidget* m_certificates = nullptr;
     QPointer<SiteDialog> m_siteDialog;

@@ -59,8 +59,6 @@ Status SiteImportCommand::execute(const QCommandLineParser& parser)
         contents, remote::SiteInventory::looksLikeJson(args.first(), contents));
     if (!sites)
         return sites.error();
-    if (sites->isEmpty())
-        return Error::usage(tr("The inventory %1 names no site.").arg(args.first()));
     if (parser.isSet(m_passwordFile) && parser.isSet(m_credential))
         return Error::usage(tr("Give either --password-file or --credential, not both."));
     std::optional<crypto::SecretBytes> password;
@@ -73,8 +71,6 @@ Status SiteImportCommand::execute(const QCommandLineParser& parser)
     auto registry = RemoteSupport::openRegistry();
     if (!registry)
         return registry.error();
-    // All checks first: an inventory with a clash changes nothing.
-    QStringList seen;
     for (remote::Site& site : *sites) {
         for (const QString& tag : parser.values(m_tag)) {
             if (!site.tags.contains(tag))
@@ -82,54 +78,34 @@ Status SiteImportCommand::execute(const QCommandLineParser& parser)
         }
         if (parser.isSet(m_credential))
             site.credential = parser.value(m_credential);
-        if (!site.credential.isEmpty() && !registry->findCredential(site.credential))
-            return Error::usage(tr("The site \"%1\" names the shared credential \"%2\", which "
-                                   "does not exist: add it first (certdesk-cli credential add %2 "
-                                   "--user USER --password-file FILE).")
-                                    .arg(site.name, site.credential));
-        if (seen.contains(site.name))
-            return Error::usage(tr("The inventory names the site \"%1\" twice.").arg(site.name));
-        seen.append(site.name);
-        if (registry->find(site.name) && !parser.isSet(m_update))
-            return Error::usage(tr("A site named \"%1\" already exists (use --update to update "
-                                   "existing sites).")
-                                    .arg(site.name));
     }
+    // All checks first: an inventory with a clash changes nothing, not even the keychain.
+    const bool update = parser.isSet(m_update);
+    if (Status s = registry->checkImport(*sites, update); !s)
+        return s;
     const secrets::SecretStore store;
-    int added = 0;
-    int updated = 0;
-    int untrusted = 0;
     int withoutPassword = 0;
-    for (remote::Site& site : *sites) {
+    for (const remote::Site& site : *sites) {
         // A site on a shared credential uses the credential's password, never its own copy.
-        if (site.credential.isEmpty() && !password)
+        if (!site.credential.isEmpty())
+            continue;
+        if (!password) {
             ++withoutPassword;
-        if (password && site.credential.isEmpty()) {
-            if (Status s = store.writeBlocking(secrets::SecretStore::sitePasswordKey(site.name),
-                                               *password, secrets::SecretStore::Format::Text);
-                !s)
-                return Error::failure(
-                    tr("The password for \"%1\" could not be stored in the keychain; %2 sites "
-                       "were imported before it: %3")
-                        .arg(site.name)
-                        .arg(added + updated)
-                        .arg(s.error().message));
+            continue;
         }
-        if (const auto existing = registry->find(site.name)) {
-            if (site.pin.isNull())
-                site.pin = existing->pin;
-            if (site.boosterPin.isNull())
-                site.boosterPin = existing->boosterPin;
-            if (Status s = registry->update(site); !s)
-                return s;
-            ++updated;
-        } else {
-            if (Status s = registry->add(site); !s)
-                return s;
-            ++added;
-        }
-        untrusted += site.pin.isNull() ? 1 : 0;
+        if (Status s = store.writeBlocking(secrets::SecretStore::sitePasswordKey(site.name),
+                                           *password, secrets::SecretStore::Format::Text);
+            !s)
+            return Error::failure(tr("The password for \"%1\" could not be stored in the "
+                                     "keychain, so no site was imported: %2")
+                                      .arg(site.name, s.error().message));
     }
+    auto counts = registry->importSites(*sites, update);
+    if (!counts)
+        return counts.error();
+    const int added = counts->added;
+    const int updated = counts->updated;
+    const int untrusted = counts->untrusted;
     out(tr("Imported %1 sites (%2 new, %3 updated).").arg(added + updated).arg(added).arg(updated));
     if (password)
         out(tr("The shared password is in the keychain for each of them."));

@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace certdesk::remote {
 
 QString SiteRegistry::defaultPath()
@@ -158,6 +160,60 @@ Status SiteRegistry::removeCredential(const QString& name)
         return s;
     }
     return {};
+}
+
+Status SiteRegistry::checkImport(const QList<Site>& sites, bool update) const
+{
+    if (sites.isEmpty())
+        return Error::usage(tr("The inventory names no site."));
+    QStringList seen;
+    for (const Site& given : sites) {
+        Site site = given;
+        if (Status s = resolveCredential(site); !s)
+            return Error::usage(tr("The site \"%1\": %2").arg(site.name, s.error().message));
+        if (Status s = site.validate(); !s)
+            return Error::usage(tr("The site \"%1\": %2").arg(site.name, s.error().message));
+        if (seen.contains(site.name))
+            return Error::usage(tr("The inventory names the site \"%1\" twice.").arg(site.name));
+        seen.append(site.name);
+        if (!update && find(site.name))
+            return Error::usage(tr("A site named \"%1\" already exists (update existing sites "
+                                   "with --update).")
+                                    .arg(site.name));
+    }
+    return {};
+}
+
+Result<SiteRegistry::ImportCounts> SiteRegistry::importSites(const QList<Site>& sites, bool update)
+{
+    if (Status s = checkImport(sites, update); !s)
+        return s.error();
+    const QList<Site> before = m_sites;
+    ImportCounts counts;
+    for (const Site& given : sites) {
+        Site site = given;
+        (void)resolveCredential(site); // checked above
+        const auto existing = std::find_if(m_sites.begin(), m_sites.end(),
+                                           [&site](const Site& s) { return s.name == site.name; });
+        if (existing != m_sites.end()) {
+            if (site.pin.isNull())
+                site.pin = existing->pin;
+            if (site.boosterPin.isNull())
+                site.boosterPin = existing->boosterPin;
+            *existing = site;
+            ++counts.updated;
+        } else {
+            m_sites.append(site);
+            ++counts.added;
+        }
+        counts.untrusted += site.pin.isNull() ? 1 : 0;
+        counts.withoutCredential += site.credential.isEmpty() ? 1 : 0;
+    }
+    if (Status s = save(); !s) {
+        m_sites = before;
+        return s.error();
+    }
+    return counts;
 }
 
 Status SiteRegistry::add(const Site& given)

@@ -36,6 +36,20 @@ public:
     Status update(const Site& site); // an existing name
     Status remove(const QString& name);
 
+    // Many sites at once (an inventory): every check first - a name twice, a name that exists
+    // (unless `update`), an unknown credential, an invalid site - and then one write, so an
+    // inventory is imported whole or not at all. An updated site keeps its pins where the
+    // inventory has none. `checkImport` is the checks alone.
+    struct ImportCounts
+    {
+        int added = 0;
+        int updated = 0;
+        int untrusted = 0;
+        int withoutCredential = 0; // they need a password of their own
+    };
+    Status checkImport(const QList<Site>& sites, bool update) const;
+    Result<ImportCounts> importSites(const QList<Site>& sites, bool update);
+
     const QList<SharedCredential>& credentials() const { return m_credentials; }
     std::optional<SharedCredential> findCredential(const QString& name) const;
     // Adds a credential or changes its user (and so the user of every site on it).

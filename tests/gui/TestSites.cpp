@@ -27,6 +27,9 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -66,6 +69,7 @@ private slots:
     void initTestCase();
     // First: the later tests leave the simulator restarting (cancelWhileWaiting).
     void sharedCredentialFromTheDialog();
+    void importAndExportInventory();
     void addTrustListAndActivate();
     void failureIsNamedAndPinStays();
     void cancelWhileWaiting();
@@ -479,6 +483,78 @@ void TestSites::sharedCredentialFromTheDialog()
     const auto gone = store.readBlocking(sharedKey);
     QVERIFY(gone && !gone->has_value());
     credentials->close();
+}
+
+// Import… and Export… on the Sites page: an inventory is taken whole or not at all, says what
+// the new sites still need, and goes back out without a password.
+void TestSites::importAndExportInventory()
+{
+    guitest::Window w;
+    QVERIFY(w.show());
+    ui::MainWindow* window = w.window.get();
+    guitest::clickTreeItem(window->tree()->item(Node::Sites));
+    ui::SitesPage* page = window->sitesPage();
+    auto* list = child<QTreeWidget>(page, "sitesList");
+    auto* status = child<QLabel>(page, "siteStatus");
+    QCOMPARE(list->topLevelItemCount(), 0);
+    const QDir home(w.home.path());
+    const auto write = [&home](const QString& name, const QByteArray& text) {
+        QFile f(home.filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(text) == text.size() ? f.fileName()
+                                                                            : QString();
+    };
+    const QString pin = QStringLiteral("AB:").repeated(31) + QStringLiteral("AB");
+
+    // One bad row (an unknown shared credential) and nothing is imported.
+    const QString bad = write(QStringLiteral("bad.csv"), "name,host,port,user,credential\n"
+                                                         "pbx-1,192.0.2.1,443,administrator,\n"
+                                                         "pbx-2,192.0.2.2,443,,nosuch\n");
+    w.dialogs.openAnswers = {bad};
+    guitest::click(child<QPushButton>(page, "importSitesButton"));
+    QVERIFY2(status->text().contains(QStringLiteral("Nothing was imported")) &&
+                 status->text().contains(QStringLiteral("nosuch")),
+             qPrintable(status->text()));
+    QCOMPARE(list->topLevelItemCount(), 0);
+
+    const QString good =
+        write(QStringLiteral("good.csv"), "name,host,port,user,tags,pinSha256\n"
+                                          "pbx-1,192.0.2.1,443,administrator,north,\n"
+                                          "pbx-2,192.0.2.2,8443,administrator,north;south," +
+                                              pin.toUtf8() + "\n");
+    w.dialogs.openAnswers = {good};
+    guitest::click(child<QPushButton>(page, "importSitesButton"));
+    QVERIFY2(status->text().contains(QStringLiteral("Imported 2 sites")),
+             qPrintable(status->text()));
+    QVERIFY(status->text().contains(QStringLiteral("1 of them are not trusted")));
+    QVERIFY(status->text().contains(QStringLiteral("2 of them have no password")));
+    QTRY_COMPARE(list->topLevelItemCount(), 2);
+    QCOMPARE(window->sites()->find(QStringLiteral("pbx-2"))->pin.certificateFingerprint(), pin);
+
+    // The same file again: the names exist, nothing changes.
+    w.dialogs.openAnswers = {good};
+    guitest::click(child<QPushButton>(page, "importSitesButton"));
+    QVERIFY2(status->text().contains(QStringLiteral("already exists")), qPrintable(status->text()));
+    QCOMPARE(list->topLevelItemCount(), 2);
+
+    const QString exported = home.filePath(QStringLiteral("out.json"));
+    w.dialogs.saveAnswers = {exported};
+    guitest::click(child<QPushButton>(page, "exportSitesButton"));
+    QVERIFY2(status->text().contains(exported), qPrintable(status->text()));
+    QFile out(exported);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    QCOMPARE(out.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+    const QJsonArray sites =
+        QJsonDocument::fromJson(out.readAll()).object().value(QStringLiteral("sites")).toArray();
+    QCOMPARE(sites.size(), 2);
+    QCOMPARE(sites.at(1).toObject().value(QStringLiteral("tags")).toArray().size(), 2);
+
+    for (const QString& name : {QStringLiteral("pbx-1"), QStringLiteral("pbx-2")}) {
+        std::optional<Status> removed;
+        QObject context;
+        window->sites()->remove(name, &context, [&removed](Status s) { removed = s; });
+        QTRY_VERIFY_WITH_TIMEOUT(removed.has_value(), guitest::kSlow);
+    }
 }
 
 CERTDESK_GUI_TEST_MAIN(TestSites)
