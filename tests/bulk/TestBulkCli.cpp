@@ -3,6 +3,7 @@
 // secrets), bulk activate by tag with a rule file (exit 0, plain progress lines on a
 // non-terminal, an HTML report, the history) and a failing site (exit 1, its named failure).
 
+#include "../KeychainRequired.h"
 #include "CliRun.h"
 #include "MultiSim.h"
 
@@ -59,8 +60,7 @@ Run TestBulkCli::cli(const QStringList& args)
 
 void TestBulkCli::initTestCase()
 {
-    if (!qEnvironmentVariableIsSet("CERTDESK_TEST_KEYCHAIN"))
-        QSKIP("Site passwords live in the keychain only: run under tests/with-keyring.sh");
+    CERTDESK_REQUIRE_TEST_KEYCHAIN();
     m_cli = qEnvironmentVariable("CERTDESK_CLI");
     QVERIFY2(QFile::exists(m_cli), "CERTDESK_CLI must point at certdesk-cli");
     m_env = QProcessEnvironment::systemEnvironment();

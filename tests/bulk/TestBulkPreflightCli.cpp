@@ -8,6 +8,7 @@
 // - SIGINT during a batch: sites whose activation was sent are verified to the end, the others
 //   stop before their activation, the exit code is 1 and the report says which is which.
 
+#include "../KeychainRequired.h"
 #include "CliRun.h"
 #include "MultiSim.h"
 
@@ -101,8 +102,7 @@ QStringList TestBulkPreflightCli::batchArgs(const QString& verb, const QString& 
 
 void TestBulkPreflightCli::initTestCase()
 {
-    if (!qEnvironmentVariableIsSet("CERTDESK_TEST_KEYCHAIN"))
-        QSKIP("Passwords live in the keychain only: run under tests/with-keyring.sh");
+    CERTDESK_REQUIRE_TEST_KEYCHAIN();
     m_cli = qEnvironmentVariable("CERTDESK_CLI");
     QVERIFY2(QFile::exists(m_cli), "CERTDESK_CLI must point at certdesk-cli");
     m_env = QProcessEnvironment::systemEnvironment();

@@ -5,6 +5,7 @@
 // and the overall bar, filter the failures, save the report, clear the fault and re-run the
 // failed site. Last, the window is destroyed while a batch waits for a restart.
 
+#include "../KeychainRequired.h"
 #include "GuiTest.h"
 
 #include "../bulk/MultiSim.h"
@@ -100,8 +101,7 @@ private:
 void TestBulkActivationPage::initTestCase()
 {
     // The site passwords live in the keychain only.
-    if (!qEnvironmentVariableIsSet("CERTDESK_TEST_KEYCHAIN"))
-        QSKIP("needs a keychain: run under tests/with-keyring.sh");
+    CERTDESK_REQUIRE_TEST_KEYCHAIN();
     QString error;
     QVERIFY2(m_sim.start({kSystems, 2, {}}, &error), qPrintable(error));
     QCOMPARE(m_sim.ports().size(), kSystems);

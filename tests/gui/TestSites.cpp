@@ -4,6 +4,7 @@
 // stored certificate for the telephony server on the server certificate's Activate
 // Certificate tab and follow the progress view until "verified" - and the pin has moved.
 
+#include "../KeychainRequired.h"
 #include "GuiTest.h"
 
 #include "../remote/RemoteTestSupport.h"
@@ -84,8 +85,7 @@ private:
 void TestSites::initTestCase()
 {
     // The site's password lives in the keychain only: without one there is nothing to test.
-    if (!qEnvironmentVariableIsSet("CERTDESK_TEST_KEYCHAIN"))
-        QSKIP("needs a keychain: run under tests/with-keyring.sh");
+    CERTDESK_REQUIRE_TEST_KEYCHAIN();
     remotetest::SimProcess::Options options;
     options.restartSeconds = 1;
     options.booster = true;

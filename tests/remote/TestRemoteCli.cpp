@@ -3,6 +3,7 @@
 // Booster, with and without --wait), remote list - all with --json; a man in the middle on
 // the site's port; and the site password only ever in the keychain.
 
+#include "../KeychainRequired.h"
 #include "RemoteTestSupport.h"
 #include "SimProcess.h"
 
@@ -109,8 +110,7 @@ void TestRemoteCli::makeEntry(const QString& name)
 
 void TestRemoteCli::initTestCase()
 {
-    if (!qEnvironmentVariableIsSet("CERTDESK_TEST_KEYCHAIN"))
-        QSKIP("Site passwords live in the keychain only: run under tests/with-keyring.sh");
+    CERTDESK_REQUIRE_TEST_KEYCHAIN();
     m_cli = qEnvironmentVariable("CERTDESK_CLI");
     QVERIFY2(QFile::exists(m_cli), "CERTDESK_CLI must point at certdesk-cli");
     m_env = QProcessEnvironment::systemEnvironment();

@@ -1,6 +1,7 @@
 // Keychain tests against the real Secret Service (gnome-keyring on a private bus, see
 // tests/with-keyring.sh), and no-keychain tests in child processes.
 
+#include "../KeychainRequired.h"
 #include "SecretTool.h"
 #include "SecretsChild.h"
 
@@ -97,8 +98,7 @@ private:
 #define REQUIRE_KEYCHAIN()                                                                         \
     do {                                                                                           \
         if (!keychainRequired())                                                                   \
-            QSKIP("Needs the private test keyring: run it as `tests/with-keyring.sh "              \
-                  "<test binary>` (which sets CERTDESK_TEST_KEYCHAIN=1).");                        \
+            CERTDESK_REQUIRE_TEST_KEYCHAIN();                                                      \
         const Status available_ = KeychainAvailability::check(m_service);                          \
         if (!available_)                                                                           \
             QFAIL(qPrintable(QStringLiteral("CERTDESK_TEST_KEYCHAIN=1 but the keychain does "      \

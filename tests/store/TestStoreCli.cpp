@@ -2,6 +2,7 @@
 // CSR in the store -> signed by a CA made with the openssl CLI -> import-signed -> PKCS#12
 // export that openssl opens.
 
+#include "../KeychainRequired.h"
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -189,8 +190,7 @@ void TestStoreCli::storeHoldsNoPlaintextKey()
 
 void TestStoreCli::storeKeyIsInTheKeychain()
 {
-    if (!qEnvironmentVariableIsSet("CERTDESK_TEST_KEYCHAIN"))
-        QSKIP("Run under tests/with-keyring.sh (make test) to check the keychain.");
+    CERTDESK_REQUIRE_TEST_KEYCHAIN();
     const Run lookup =
         run(QStringLiteral("secret-tool"),
             {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("CertDesk"),
